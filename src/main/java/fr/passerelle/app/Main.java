@@ -1,0 +1,5 @@
+package fr.passerelle.app;
+
+public final class Main {
+  public static void main(String[] args) {}
+}

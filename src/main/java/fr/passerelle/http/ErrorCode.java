@@ -1,0 +1,52 @@
+package fr.passerelle.http;
+
+/** Every error a client can see, with its stable wire code and the HTTP status it maps to. */
+public enum ErrorCode {
+  BAD_JSON("bad_json", 400, "The body or frame is not a JSON object."),
+  INVALID_FIELD("invalid_field", 400, "A field is missing, of the wrong type or out of range."),
+  UNKNOWN_TYPE("unknown_type", 400, "Unknown frame type."),
+  TOO_LARGE("too_large", 413, "The body or frame is larger than allowed."),
+  NOT_AUTHENTICATED("not_authenticated", 401, "Authenticate first."),
+  AUTH_FAILED("auth_failed", 401, "Wrong credentials."),
+  TOKEN_EXPIRED("token_expired", 401, "The token has expired."),
+  ACCOUNT_LOCKED("account_locked", 429, "Too many failed attempts; try again later."),
+  ACCOUNT_DISABLED("account_disabled", 403, "This account is disabled."),
+  FORBIDDEN("forbidden", 403, "Not allowed for this role or this resource."),
+  NOT_FOUND("not_found", 404, "No such resource."),
+  UNKNOWN_CONVERSATION("unknown_conversation", 404, "No such conversation, or not yours."),
+  UNKNOWN_ENTRY("unknown_entry", 404, "No such queue entry: it was taken or left."),
+  CONVERSATION_ENDED("conversation_ended", 409, "The conversation has ended."),
+  ALREADY_QUEUED("already_queued", 409, "Already waiting or in a conversation."),
+  NOT_WAITING("not_waiting", 409, "Not in the queue."),
+  OFFERED_ELSEWHERE("offered_elsewhere", 409, "This visitor is being offered to another worker."),
+  NOT_ELIGIBLE("not_eligible", 409, "This worker cannot take this visitor (language or skill)."),
+  AT_CAPACITY("at_capacity", 409, "The worker has no free conversation slot."),
+  WORKER_UNAVAILABLE("worker_unavailable", 409, "That colleague is not available."),
+  CONFLICT("conflict", 409, "The resource already exists or changed."),
+  QUEUE_FULL("queue_full", 503, "The queue is full; try again later."),
+  RATE_LIMITED("rate_limited", 429, "Too many requests; slow down."),
+  SHUTTING_DOWN("shutting_down", 503, "The server is restarting; reconnect shortly."),
+  INTERNAL("internal", 500, "Internal error.");
+
+  private final String wire;
+  private final int status;
+  private final String title;
+
+  ErrorCode(String wire, int status, String title) {
+    this.wire = wire;
+    this.status = status;
+    this.title = title;
+  }
+
+  public String wire() {
+    return wire;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+}

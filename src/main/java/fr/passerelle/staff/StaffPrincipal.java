@@ -1,0 +1,4 @@
+package fr.passerelle.staff;
+
+/** Who a verified access token speaks for. */
+public record StaffPrincipal(String staffId, String username, Role role) {}

@@ -1,0 +1,16 @@
+package fr.passerelle.store;
+
+import fr.passerelle.conversation.ConversationStore;
+import fr.passerelle.queue.QueueStore;
+import fr.passerelle.staff.StaffStore;
+import fr.passerelle.visitor.SessionStore;
+import fr.passerelle.worker.PresenceStore;
+
+/** Every store the application uses, from one backend (in memory, or Redis), and the wake-up channel. */
+public record Stores(
+    SessionStore sessions,
+    QueueStore queue,
+    ConversationStore conversations,
+    PresenceStore presence,
+    StaffStore staff,
+    WakeUps wakeUps) {}
