@@ -1,0 +1,146 @@
+package fr.passerelle.protocol;
+
+import fr.passerelle.http.ApiException;
+import fr.passerelle.http.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A WebSocket speaking the Passerelle frame protocol: parses and validates each text frame, handles frames one
+ * at a time in arrival order, answers failures with typed error frames, and closes a socket that keeps erring
+ * or does not authenticate in time.
+ */
+public final class FrameSocket {
+  private static final Logger LOG = Logger.getLogger(FrameSocket.class.getName());
+  private static final long AUTH_TIMEOUT_MS = 10_000;
+  private static final int MAX_BACKLOG = 32;
+  public static final short POLICY_VIOLATION = 1008;
+  public static final short SERVICE_RESTART = 1012;
+
+  private final Vertx vertx;
+  private final ServerWebSocket ws;
+  private final String kind;
+  private final int maxFrameBytes;
+  private final int errorsBeforeClose;
+  private final SocketRegistry sockets;
+  private Future<Void> tail = Future.succeededFuture();
+  private int backlog;
+  private int errors;
+  private boolean authenticated;
+  private boolean closed;
+
+  public FrameSocket(Vertx vertx, ServerWebSocket ws, String kind, int maxFrameBytes, int errorsBeforeClose,
+      SocketRegistry sockets) {
+    this.vertx = vertx;
+    this.ws = ws;
+    this.kind = kind;
+    this.maxFrameBytes = maxFrameBytes;
+    this.errorsBeforeClose = errorsBeforeClose;
+    this.sockets = sockets;
+  }
+
+  public String kind() {
+    return kind;
+  }
+
+  /** Starts reading; {@code handler} gets every valid frame and returns when it is done with it. */
+  public void start(Function<ClientFrame, Future<?>> handler, Runnable onClose) {
+    sockets.add(this);
+    long authTimer = vertx.setTimer(AUTH_TIMEOUT_MS, id -> {
+      if (!authenticated) {
+        fail(new ApiException(ErrorCode.NOT_AUTHENTICATED, "authenticate within 10 seconds"), Optional.empty());
+        close(POLICY_VIOLATION, "authentication timeout");
+      }
+    });
+    ws.textMessageHandler(text -> enqueue(text, handler));
+    ws.binaryMessageHandler(b -> fail(new ApiException(ErrorCode.BAD_JSON, "frames are JSON text"),
+        Optional.empty()));
+    ws.exceptionHandler(e -> LOG.log(Level.FINE, "websocket error: {0}", e.getClass().getSimpleName()));
+    ws.closeHandler(v -> {
+      closed = true;
+      vertx.cancelTimer(authTimer);
+      sockets.remove(this);
+      onClose.run();
+    });
+  }
+
+  private void enqueue(String text, Function<ClientFrame, Future<?>> handler) {
+    if (++backlog > MAX_BACKLOG) {
+      ws.pause();
+    }
+    tail = tail.transform(previous -> {
+      Future<?> handled;
+      try {
+        handled = handler.apply(ClientFrame.parse(text, maxFrameBytes));
+      } catch (RuntimeException e) {
+        handled = Future.failedFuture(e);
+      }
+      return handled.<Void>transform(done -> {
+        if (done.failed()) {
+          fail(done.cause(), ref(text));
+        }
+        if (--backlog <= MAX_BACKLOG) {
+          ws.resume();
+        }
+        return Future.succeededFuture();
+      });
+    });
+  }
+
+  /** Marks the socket authenticated (the auth timer then has nothing to do). */
+  public void authenticated() {
+    authenticated = true;
+  }
+
+  public boolean isAuthenticated() {
+    return authenticated;
+  }
+
+  public void send(JsonObject frame) {
+    if (!closed) {
+      ws.writeTextMessage(frame.encode());
+    }
+  }
+
+  /** Sends a typed error frame; unexpected failures are logged by class only and reported as {@code internal}. */
+  public void fail(Throwable cause, Optional<String> ref) {
+    ApiException e = cause instanceof ApiException api ? api : ApiException.of(ErrorCode.INTERNAL);
+    if (!(cause instanceof ApiException)) {
+      LOG.log(Level.WARNING, "unexpected failure handling a " + kind + " frame: " + cause.getClass().getName());
+    }
+    sockets.countError(e.code().wire());
+    send(ServerFrames.error(e, ref));
+    if (e.code().status() < 500 && ++errors >= errorsBeforeClose) {
+      close(POLICY_VIOLATION, "too many errors");
+    }
+  }
+
+  public Future<Void> close(short code, String reason) {
+    if (closed) {
+      return Future.succeededFuture();
+    }
+    closed = true;
+    return ws.close(code, reason);
+  }
+
+  Future<Void> shutdown(int retryAfterSeconds) {
+    send(ServerFrames.of("shutdown").put("retryAfterSeconds", retryAfterSeconds));
+    return close(SERVICE_RESTART, "server restarting");
+  }
+
+  /** The client's own id for the frame, when it gave one, so it can match an error to its request. */
+  private static Optional<String> ref(String text) {
+    try {
+      return Optional.ofNullable(new JsonObject(text).getValue("id")).filter(String.class::isInstance)
+          .map(String.class::cast).filter(s -> s.length() <= 64);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}

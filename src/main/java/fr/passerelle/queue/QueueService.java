@@ -1,0 +1,117 @@
+package fr.passerelle.queue;
+
+import fr.passerelle.config.LimitsConfig;
+import fr.passerelle.config.RoutingConfig;
+import fr.passerelle.conversation.Conversation;
+import fr.passerelle.http.ApiException;
+import fr.passerelle.http.ErrorCode;
+import fr.passerelle.store.Ids;
+import fr.passerelle.store.Stores;
+import fr.passerelle.store.WakeUps;
+import fr.passerelle.visitor.VisitorSession;
+import fr.passerelle.worker.WorkerPresence;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** What visitors and workers do with the queue: join, leave, accept, decline. Publishes every change. */
+public final class QueueService {
+  private final Stores stores;
+  private final RoutingConfig routing;
+  private final LimitsConfig limits;
+  private final MeterRegistry registry;
+  private final Clock clock;
+  private final OfferDeclines declines;
+  private final Eligibility eligibility;
+
+  public QueueService(Stores stores, RoutingConfig routing, LimitsConfig limits, MeterRegistry registry,
+      Clock clock, OfferDeclines declines) {
+    this.stores = stores;
+    this.routing = routing;
+    this.limits = limits;
+    this.registry = registry;
+    this.clock = clock;
+    this.declines = declines;
+    this.eligibility = new Eligibility(routing.languageFallback());
+  }
+
+  public Future<QueueEntry> join(VisitorSession session, java.util.List<String> languages, String publicKey,
+      Optional<String> topic) {
+    Instant now = clock.instant();
+    QueueEntry entry = new QueueEntry(Ids.newId(), session.id(), languages, java.util.Set.of(), topic, publicKey,
+        0, now, Optional.empty());
+    return stores.queue().enqueue(entry, limits.maxQueueLength()).onSuccess(e -> {
+      registry.counter(QueueMetrics.JOINED, "language", e.languages().get(0)).increment();
+      changed();
+    });
+  }
+
+  /** The visitor leaves the queue; counted as abandonment with the given reason if they were waiting. */
+  public Future<Boolean> leave(String sessionId, String reason) {
+    return stores.queue().leave(sessionId).onSuccess(left -> {
+      if (left) {
+        abandoned(reason);
+        changed();
+      }
+    });
+  }
+
+  public void abandoned(String reason) {
+    registry.counter(QueueMetrics.ABANDONED, "reason", reason).increment();
+  }
+
+  public Future<Conversation> accept(String workerId, String entryId) {
+    Instant now = clock.instant();
+    return stores.queue().waiting()
+        .map(all -> all.stream().filter(e -> e.id().equals(entryId)).findFirst()
+            .orElseThrow(() -> ApiException.of(ErrorCode.UNKNOWN_ENTRY)))
+        .compose(entry -> stores.presence().find(workerId).map(w -> {
+          checkMayAccept(entry, w, workerId, now);
+          return entry;
+        }))
+        .compose(entry -> stores.queue().claim(entryId, workerId, Ids.newId(), now).onSuccess(c -> {
+          Duration waited = Duration.between(entry.enqueuedAt(), now);
+          registry.timer(QueueMetrics.WAIT, "language", entry.languages().get(0)).record(waited);
+          if (entry.offer().isPresent()) {
+            registry.counter(QueueMetrics.OFFERS, "outcome", "accepted").increment();
+          }
+          stores.wakeUps().publish(WakeUps.session(c.sessionId()), assigned(c));
+          changed();
+        }));
+  }
+
+  private void checkMayAccept(QueueEntry entry, Optional<WorkerPresence> worker, String workerId, Instant now) {
+    boolean offeredToMe = entry.offer().filter(o -> o.workerId().equals(workerId)).isPresent();
+    if (!routing.mode().pulls() && !offeredToMe) {
+      throw new ApiException(ErrorCode.FORBIDDEN, "in push mode a worker accepts only the visitors offered to them");
+    }
+    if (worker.isEmpty() || !eligibility.eligible(entry, worker.get(), now)) {
+      throw ApiException.of(ErrorCode.NOT_ELIGIBLE);
+    }
+  }
+
+  public Future<Void> decline(String workerId, String entryId) {
+    return stores.queue().clearOffer(entryId, workerId).map(cleared -> {
+      if (cleared.isEmpty()) {
+        throw ApiException.of(ErrorCode.UNKNOWN_ENTRY);
+      }
+      declines.record(entryId, workerId);
+      registry.counter(QueueMetrics.OFFERS, "outcome", "declined").increment();
+      changed();
+      return null;
+    });
+  }
+
+  public static JsonObject assigned(Conversation c) {
+    return new JsonObject().put("type", "assigned").put("conversation", c.id()).put("worker", c.workerId());
+  }
+
+  /** Tells every node the queue changed, so positions, listings and offers are recomputed. */
+  public void changed() {
+    stores.wakeUps().publish(WakeUps.QUEUE, new JsonObject().put("type", "changed"));
+  }
+}

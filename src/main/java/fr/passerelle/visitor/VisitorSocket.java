@@ -1,0 +1,253 @@
+package fr.passerelle.visitor;
+
+import fr.passerelle.app.Services;
+import fr.passerelle.conversation.ConversationEvents;
+import fr.passerelle.conversation.Delivery;
+import fr.passerelle.conversation.Party;
+import fr.passerelle.http.ApiException;
+import fr.passerelle.http.ErrorCode;
+import fr.passerelle.protocol.ClientFrame;
+import fr.passerelle.protocol.FrameSocket;
+import fr.passerelle.protocol.ServerFrames;
+import fr.passerelle.queue.QueueSnapshot;
+import fr.passerelle.store.WakeUps;
+import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** One visitor's WebSocket: authenticate with the session secret, wait in the queue, talk, leave or erase. */
+public final class VisitorSocket {
+  private final Services services;
+  private final FrameSocket socket;
+  private final Consumer<QueueSnapshot> positions = this::showPosition;
+  private VisitorSession session;
+  private WakeUps.Subscription sessionEvents;
+  private Optional<Delivery> delivery = Optional.empty();
+  private JsonObject lastPosition = new JsonObject();
+  private long keepAlive = -1;
+  private boolean erased;
+
+  public VisitorSocket(Services services, ServerWebSocket ws) {
+    this.services = services;
+    var limits = services.config().limits();
+    this.socket = new FrameSocket(services.vertx(), ws, "visitor", limits.maxFrameBytes(), limits.errorsBeforeClose(),
+        services.sockets());
+    socket.start(this::handle, this::closed);
+  }
+
+  private Future<?> handle(ClientFrame frame) {
+    if (!socket.isAuthenticated()) {
+      if (frame instanceof ClientFrame.VisitorAuth auth) {
+        return authenticate(auth);
+      }
+      return Future.failedFuture(ApiException.of(ErrorCode.NOT_AUTHENTICATED));
+    }
+    if (frame instanceof ClientFrame.Join join) {
+      return session().compose(s -> services.queue().join(s, join.languages(), join.publicKey(), join.topic()))
+          .map(entry -> {
+            services.watcher().listen(positions);
+            socket.send(ServerFrames.of("queued"));
+            services.watcher().refresh();
+            return entry;
+          });
+    } else if (frame instanceof ClientFrame.Leave) {
+      return leave();
+    } else if (frame instanceof ClientFrame.RotateKey key) {
+      return rotateKey(key.publicKey());
+    } else if (frame instanceof ClientFrame.Send send) {
+      return conversation().compose(c -> services.conversations()
+          .send(c, Party.VISITOR, send.id(), send.header(), send.body())
+          .onSuccess(a -> socket.send(ServerFrames.stored(c, a.envelope(), a.duplicate()))));
+    } else if (frame instanceof ClientFrame.Ack ack) {
+      return conversation().compose(c -> services.stores().conversations().ack(c, Party.VISITOR, ack.seq()));
+    } else if (frame instanceof ClientFrame.Sync sync) {
+      return conversation().map(c -> {
+        delivery.get().syncFrom(sync.after());
+        return c;
+      });
+    } else if (frame instanceof ClientFrame.Erase) {
+      return erase();
+    } else if (frame instanceof ClientFrame.Ping) {
+      socket.send(ServerFrames.of("pong"));
+      return Future.succeededFuture();
+    }
+    return Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_TYPE, "not a visitor frame"));
+  }
+
+  private Future<?> authenticate(ClientFrame.VisitorAuth auth) {
+    var now = services.clock().instant();
+    return services.stores().sessions().find(auth.session(), now).compose(found -> {
+      if (found.isEmpty() || !ResumeSecrets.matches(auth.secret(), found.get().resumeSecretHash())) {
+        return Future.failedFuture(new ApiException(ErrorCode.AUTH_FAILED, "unknown or expired session"));
+      }
+      session = found.get();
+      socket.authenticated();
+      touch();
+      keepAlive = services.vertx().setPeriodic(60_000, id -> touch());
+      return services.stores().wakeUps().subscribe(WakeUps.session(session.id()), this::onSessionEvent)
+          .compose(sub -> {
+            sessionEvents = sub;
+            return services.stores().queue().findBySession(session.id());
+          })
+          .compose(waiting -> {
+            JsonObject ready = ServerFrames.of("ready").put("session", session.id());
+            if (session.conversationId().isPresent()) {
+              ready.put("state", "chatting").put("conversation", session.conversationId().get());
+              socket.send(ready);
+              return attach(session.conversationId().get());
+            }
+            socket.send(ready.put("state", waiting.isPresent() ? "waiting" : "idle"));
+            if (waiting.isPresent()) {
+              services.watcher().listen(positions);
+              services.watcher().refresh();
+            }
+            return Future.succeededFuture();
+          });
+    });
+  }
+
+  private void touch() {
+    var expiry = services.clock().instant().plus(services.config().retention().session());
+    services.stores().sessions().touch(session.id(), expiry);
+  }
+
+  /** The current session from the store: its conversation may have changed since this socket read it. */
+  private Future<VisitorSession> session() {
+    return services.stores().sessions().find(session.id(), services.clock().instant())
+        .map(s -> s.orElseThrow(() -> new ApiException(ErrorCode.AUTH_FAILED, "the session has expired")));
+  }
+
+  private Future<String> conversation() {
+    return delivery.map(d -> Future.succeededFuture(d.conversationId()))
+        .orElseGet(() -> Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_CONVERSATION,
+            "not in a conversation")));
+  }
+
+  private Future<?> leave() {
+    if (delivery.isPresent()) {
+      String id = delivery.get().conversationId();
+      return detach().compose(v -> services.conversations().end(id, "visitor")).map(c -> {
+        socket.send(ServerFrames.of("left"));
+        return c;
+      });
+    }
+    return services.queue().leave(session.id(), "left").map(left -> {
+      if (!left) {
+        throw ApiException.of(ErrorCode.NOT_WAITING);
+      }
+      services.watcher().unlisten(positions);
+      socket.send(ServerFrames.of("left"));
+      return left;
+    });
+  }
+
+  private Future<?> rotateKey(String key) {
+    Future<?> done = delivery.isPresent()
+        ? services.conversations().rotateVisitorKey(delivery.get().conversationId(), key)
+        : services.stores().queue().updateKey(session.id(), key).map(updated -> {
+          if (!updated) {
+            throw ApiException.of(ErrorCode.NOT_WAITING);
+          }
+          return updated;
+        });
+    return done.map(x -> {
+      socket.send(ServerFrames.of("key-updated"));
+      return x;
+    });
+  }
+
+  /** Quick exit: everything of this visitor goes at once; their worker learns only that they left. */
+  private Future<?> erase() {
+    erased = true;
+    var stores = services.stores();
+    return stores.queue().findBySession(session.id()).compose(waiting -> stores.sessions().erase(session.id())
+        .map(conversation -> {
+          conversation.ifPresent(c -> {
+            stores.wakeUps().publish(WakeUps.conversation(c.id()), ConversationEvents.visitorLeft());
+            services.conversations().finished(c, "erased");
+          });
+          if (waiting.isPresent()) {
+            services.queue().abandoned("erased");
+            services.queue().changed();
+          }
+          socket.send(ServerFrames.of("erased"));
+          socket.close((short) 1000, "erased");
+          return conversation;
+        }));
+  }
+
+  private void onSessionEvent(JsonObject event) {
+    if ("assigned".equals(event.getString("type"))) {
+      services.watcher().unlisten(positions);
+      lastPosition = new JsonObject();
+      String conversationId = event.getString("conversation");
+      services.stores().presence().find(event.getString("worker")).onSuccess(worker -> {
+        socket.send(ServerFrames.of("assigned").put("conversation", conversationId)
+            .put("worker", new JsonObject().put("pseudonym", worker.map(w -> w.pseudonym()).orElse(""))));
+        detach().compose(v -> attach(conversationId));
+      });
+    }
+  }
+
+  private Future<Void> attach(String conversationId) {
+    Delivery d = new Delivery(services.stores().conversations(), services.stores().wakeUps(), conversationId,
+        Party.VISITOR, socket::send);
+    delivery = Optional.of(d);
+    return d.attach(this::onConversationEvent);
+  }
+
+  private Future<Void> detach() {
+    Future<Void> done = delivery.map(Delivery::detach).orElse(Future.succeededFuture());
+    delivery = Optional.empty();
+    return done;
+  }
+
+  private void onConversationEvent(JsonObject event) {
+    String conversationId = delivery.map(Delivery::conversationId).orElse("");
+    switch (event.getString("type")) {
+      case "ended" -> {
+        delivery.ifPresent(d -> d.pull().eventually(() -> {
+          socket.send(ServerFrames.of("ended").put("conversation", conversationId));
+          return detach();
+        }));
+      }
+      case "transferred" -> {
+        String to = event.getString("to");
+        socket.send(ServerFrames.of("transferred").put("conversation", conversationId).put("to", to));
+        if ("queue".equals(to)) {
+          detach();
+          services.watcher().listen(positions);
+          services.watcher().refresh();
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private void showPosition(QueueSnapshot snapshot) {
+    snapshot.waiting().stream().filter(e -> e.sessionId().equals(session.id())).findFirst().ifPresent(entry -> {
+      var estimate = services.estimator().estimate(entry, snapshot.waiting(), snapshot.workers(),
+          snapshot.meanHandling(), snapshot.now());
+      JsonObject frame = ServerFrames.position(estimate.position(), estimate.etaSeconds());
+      if (!frame.equals(lastPosition)) {
+        lastPosition = frame;
+        socket.send(frame);
+      }
+    });
+  }
+
+  private void closed() {
+    services.watcher().unlisten(positions);
+    services.vertx().cancelTimer(keepAlive);
+    detach();
+    if (sessionEvents != null) {
+      sessionEvents.cancel();
+    }
+    if (session != null && !erased) {
+      var grace = services.clock().instant().plus(services.config().retention().resumeGrace());
+      services.stores().sessions().touch(session.id(), grace);
+    }
+  }
+}

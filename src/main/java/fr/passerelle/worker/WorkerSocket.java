@@ -1,0 +1,181 @@
+package fr.passerelle.worker;
+
+import fr.passerelle.app.Services;
+import fr.passerelle.conversation.Conversation;
+import fr.passerelle.conversation.Delivery;
+import fr.passerelle.conversation.Party;
+import fr.passerelle.http.ApiException;
+import fr.passerelle.http.ErrorCode;
+import fr.passerelle.protocol.ClientFrame;
+import fr.passerelle.protocol.FrameSocket;
+import fr.passerelle.protocol.ServerFrames;
+import fr.passerelle.queue.QueueSnapshot;
+import fr.passerelle.staff.Role;
+import fr.passerelle.staff.StaffAccount;
+import fr.passerelle.store.WakeUps;
+import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** One worker's WebSocket: presence, the queue, offers, and several conversations at once. */
+public final class WorkerSocket {
+  private final Services services;
+  private final WorkerSockets local;
+  private final FrameSocket socket;
+  private final Consumer<QueueSnapshot> listing = this::showQueue;
+  private final Map<String, Delivery> deliveries = new HashMap<>();
+  private final ConversationCommands commands;
+  private StaffAccount account;
+  private WakeUps.Subscription workerEvents;
+  private JsonObject lastListing = new JsonObject();
+
+  public WorkerSocket(Services services, WorkerSockets local, ServerWebSocket ws) {
+    this.services = services;
+    this.local = local;
+    var limits = services.config().limits();
+    this.socket = new FrameSocket(services.vertx(), ws, "worker", limits.maxFrameBytes(), limits.errorsBeforeClose(),
+        services.sockets());
+    this.commands = new ConversationCommands(services, socket, this::workerId, this::attach, this::detach);
+    socket.start(this::handle, this::closed);
+  }
+
+  private String workerId() {
+    return account.id();
+  }
+
+  private Future<?> handle(ClientFrame frame) {
+    if (!socket.isAuthenticated()) {
+      if (frame instanceof ClientFrame.StaffAuth auth) {
+        return authenticate(auth.token());
+      }
+      return Future.failedFuture(ApiException.of(ErrorCode.NOT_AUTHENTICATED));
+    }
+    if (frame instanceof ClientFrame.Presence presence) {
+      return services.stores().presence().setAvailable(workerId(), presence.available()).map(p -> {
+        socket.send(ServerFrames.of("presence").put("status", presence.available() ? "available" : "away"));
+        services.queue().changed();
+        return p;
+      });
+    } else if (frame instanceof ClientFrame.Accept accept) {
+      return services.queue().accept(workerId(), accept.entry())
+          .compose(c -> attach(c).map(v -> assignedFrame(c, false, Optional.empty())))
+          .onSuccess(socket::send);
+    } else if (frame instanceof ClientFrame.Decline decline) {
+      return services.queue().decline(workerId(), decline.entry())
+          .onSuccess(v -> socket.send(ServerFrames.of("declined").put("entry", decline.entry())));
+    } else if (frame instanceof ClientFrame.Ping) {
+      socket.send(ServerFrames.of("pong"));
+      return Future.succeededFuture();
+    }
+    return commands.handle(frame, deliveries);
+  }
+
+  private Future<?> authenticate(String token) {
+    return services.tokens().verify(token).compose(principal -> {
+      if (principal.role() != Role.WORKER) {
+        return Future.failedFuture(new ApiException(ErrorCode.FORBIDDEN, "the worker console needs the worker role"));
+      }
+      return services.stores().staff().find(principal.staffId());
+    }).compose(found -> {
+      account = found.filter(StaffAccount::enabled).orElseThrow(() -> ApiException.of(ErrorCode.ACCOUNT_DISABLED));
+      socket.authenticated();
+      local.add(account.id());
+      return services.stores().presence().online(account.id(), account.pseudonym(), account.languages(),
+          account.skills(), account.capacity(), false);
+    }).compose(p -> services.stores().wakeUps().subscribe(WakeUps.worker(workerId()), this::onWorkerEvent))
+        .compose(sub -> {
+          workerEvents = sub;
+          return services.stores().conversations().activeFor(workerId());
+        })
+        .compose(active -> {
+          socket.send(ready(active));
+          services.watcher().listen(listing);
+          services.watcher().refresh();
+          return Future.all(active.stream().map(this::attach).toList());
+        });
+  }
+
+  private JsonObject ready(java.util.List<Conversation> active) {
+    return ServerFrames.of("ready").put("worker", new JsonObject().put("id", account.id())
+            .put("pseudonym", account.pseudonym()).put("languages", new JsonArray(account.languages().stream()
+                .sorted().toList())).put("skills", new JsonArray(account.skills().stream().sorted().toList()))
+            .put("capacity", account.capacity()))
+        .put("status", "away").put("mode", services.config().routing().mode().name().toLowerCase())
+        .put("conversations", new JsonArray(active.stream().map(ServerFrames::conversation).toList()));
+  }
+
+  static JsonObject assignedFrame(Conversation c, boolean transferred, Optional<String> note) {
+    JsonObject frame = ServerFrames.conversation(c).put("type", "assigned").put("transferred", transferred);
+    note.ifPresent(n -> frame.put("note", n));
+    return frame;
+  }
+
+  private void onWorkerEvent(JsonObject event) {
+    switch (event.getString("type")) {
+      case "offer", "offer-withdrawn" -> socket.send(event);
+      case "assigned" -> commands.owned(event.getString("conversation"))
+          .compose(c -> attach(c).map(v -> c))
+          .onSuccess(c -> socket.send(assignedFrame(c, true, Optional.ofNullable(event.getString("note")))));
+      default -> { }
+    }
+  }
+
+  private Future<Void> attach(Conversation c) {
+    if (deliveries.containsKey(c.id())) {
+      return Future.succeededFuture();
+    }
+    Delivery d = new Delivery(services.stores().conversations(), services.stores().wakeUps(), c.id(), Party.WORKER,
+        socket::send);
+    deliveries.put(c.id(), d);
+    return d.attach(event -> onConversationEvent(c.id(), event));
+  }
+
+  private Future<Void> detach(String conversationId) {
+    Delivery d = deliveries.remove(conversationId);
+    return d == null ? Future.succeededFuture() : d.detach();
+  }
+
+  private void onConversationEvent(String conversationId, JsonObject event) {
+    switch (event.getString("type")) {
+      case "visitor-left" -> {
+        Delivery d = deliveries.get(conversationId);
+        (d == null ? Future.succeededFuture() : d.pull()).eventually(() -> {
+          socket.send(ServerFrames.of("visitor-left").put("conversation", conversationId));
+          return detach(conversationId);
+        });
+      }
+      case "visitor-key" -> socket.send(ServerFrames.of("visitor-key").put("conversation", conversationId)
+          .put("publicKey", event.getString("publicKey")));
+      default -> { }
+    }
+  }
+
+  private void showQueue(QueueSnapshot snapshot) {
+    WorkerPresence me = snapshot.workers().stream().filter(w -> w.workerId().equals(workerId())).findFirst()
+        .orElse(null);
+    if (me == null) {
+      return;
+    }
+    JsonObject frame = QueueListing.of(snapshot, me, services.config().routing());
+    if (!frame.equals(lastListing)) {
+      lastListing = frame;
+      socket.send(frame);
+    }
+  }
+
+  private void closed() {
+    services.watcher().unlisten(listing);
+    deliveries.keySet().stream().toList().forEach(this::detach);
+    if (workerEvents != null) {
+      workerEvents.cancel();
+    }
+    if (account != null && local.remove(account.id())) {
+      services.stores().presence().offline(account.id()).onSuccess(v -> services.queue().changed());
+    }
+  }
+}
