@@ -1,0 +1,55 @@
+package fr.passerelle.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+  private Instant now = Instant.parse("2026-11-28T20:00:00Z");
+  private final Clock clock = new Clock() {
+    @Override public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override public Instant instant() {
+      return now;
+    }
+  };
+
+  @Test
+  void allowsTheBurstThenLimitsUntilTokensRefill() {
+    RateLimiter limiter = new RateLimiter("things", 2, 3, clock);
+    for (int i = 0; i < 3; i++) {
+      assertThat(limiter.tryAcquire("k")).isEmpty();
+    }
+    assertThat(limiter.tryAcquire("k")).hasValueSatisfying(wait -> assertThat(wait).isPositive());
+    now = now.plus(Duration.ofMillis(500));
+    assertThat(limiter.tryAcquire("k")).isEmpty();
+  }
+
+  @Test
+  void keysAreIndependent() {
+    RateLimiter limiter = new RateLimiter("things", 1, 1, clock);
+    assertThat(limiter.tryAcquire("a")).isEmpty();
+    assertThat(limiter.tryAcquire("b")).isEmpty();
+    assertThat(limiter.tryAcquire("a")).isPresent();
+  }
+
+  @Test
+  void clientKeysHideTheAddressAndChangeWithTheDay() {
+    ClientKeys keys = new ClientKeys(clock);
+    String today = keys.keyFor("203.0.113.7");
+    assertThat(today).doesNotContain("203").isEqualTo(keys.keyFor("203.0.113.7"));
+    assertThat(keys.keyFor("203.0.113.8")).isNotEqualTo(today);
+    now = now.plus(Duration.ofDays(1));
+    assertThat(keys.keyFor("203.0.113.7")).isNotEqualTo(today);
+  }
+}
