@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+/** Runs the store contract against the in-memory backend. */
 class MemoryStoreContractTest extends StoreContractTest {
 
   @Override
