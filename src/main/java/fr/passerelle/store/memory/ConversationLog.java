@@ -1,0 +1,64 @@
+package fr.passerelle.store.memory;
+
+import fr.passerelle.conversation.Envelope;
+import fr.passerelle.conversation.Party;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The envelopes of one conversation and the ids it has ever stored; only touched under the state lock. */
+final class ConversationLog {
+
+  /** What is remembered of an envelope id after the envelope itself is acked or purged. */
+  private record Receipt(long seq, Party from, Instant storedAt) {}
+
+  private final TreeMap<Long, Envelope> envelopes = new TreeMap<>();
+  // Kept for the conversation's lifetime so a resend after an ack is still recognised as a duplicate.
+  private final Map<String, Receipt> receipts = new HashMap<>();
+  private long lastSeq;
+
+  /** The envelope first stored under {@code id}, rebuilt from its receipt if it was deleted since. */
+  Optional<Envelope> original(String id, String header, String body) {
+    Receipt receipt = receipts.get(id);
+    if (receipt == null) {
+      return Optional.empty();
+    }
+    Envelope stored = envelopes.get(receipt.seq());
+    return Optional.of(stored != null ? stored
+        : new Envelope(receipt.seq(), id, receipt.from(), header, body, receipt.storedAt()));
+  }
+
+  Envelope add(Party from, String id, String header, String body, Instant now) {
+    Envelope envelope = new Envelope(++lastSeq, id, from, header, body, now);
+    envelopes.put(envelope.seq(), envelope);
+    receipts.put(id, new Receipt(envelope.seq(), from, now));
+    return envelope;
+  }
+
+  List<Envelope> after(Party to, long after) {
+    return envelopes.tailMap(after, false).values().stream().filter(e -> e.from() == to.other()).toList();
+  }
+
+  /** Deletes the envelopes addressed to {@code by} up to {@code seq}; returns how many. */
+  int ack(Party by, long seq) {
+    return removeIf(envelopes.headMap(seq, true), e -> e.from() == by.other());
+  }
+
+  /** Deletes the envelopes stored before {@code before}; returns how many. */
+  int purgeBefore(Instant before) {
+    return removeIf(envelopes, e -> e.storedAt().isBefore(before));
+  }
+
+  int size() {
+    return envelopes.size();
+  }
+
+  private static int removeIf(Map<Long, Envelope> view, java.util.function.Predicate<Envelope> doomed) {
+    int before = view.size();
+    view.values().removeIf(doomed);
+    return before - view.size();
+  }
+}

@@ -1,0 +1,38 @@
+package fr.passerelle.store.memory;
+
+import fr.passerelle.conversation.Conversation;
+import fr.passerelle.visitor.VisitorSession;
+import java.time.Instant;
+import java.util.List;
+
+/** One retention pass over the in-memory state; runs under the state lock. */
+final class MemoryPurge {
+
+  private final MemoryState state;
+
+  MemoryPurge(MemoryState state) {
+    this.state = state;
+  }
+
+  int run(Instant now, Instant envelopesBefore, Instant endedBefore) {
+    int deleted = 0;
+    for (ConversationLog log : state.logs.values()) {
+      deleted += log.purgeBefore(envelopesBefore);
+    }
+    List<VisitorSession> expired = state.sessions.values().stream()
+        .filter(s -> !s.expiresAt().isAfter(now)).toList();
+    for (VisitorSession session : expired) {
+      state.sessions.remove(session.id());
+      deleted += 1 + (state.removeEntryOfSession(session.id()).isPresent() ? 1 : 0);
+      // Ending frees the worker's slot; the conversation itself follows the ended-conversation retention.
+      state.activeOfSession(session.id()).ifPresent(c -> state.endConversation(c, now));
+    }
+    List<String> old = state.conversations.values().stream()
+        .filter(c -> c.endedAt().filter(t -> t.isBefore(endedBefore)).isPresent())
+        .map(Conversation::id).toList();
+    for (String id : old) {
+      deleted += state.deleteConversation(id);
+    }
+    return deleted;
+  }
+}
