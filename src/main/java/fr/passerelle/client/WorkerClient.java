@@ -54,6 +54,15 @@ public final class WorkerClient {
         Duration.ofSeconds(10));
   }
 
+  /** Waits until a colleague with this pseudonym is listed as available; completes with their entry. */
+  public Future<JsonObject> colleague(String pseudonym) {
+    return channel.next(f -> "queue".equals(f.getString("type")) && f.getJsonArray("colleagues").stream()
+        .map(JsonObject.class::cast).anyMatch(c -> pseudonym.equals(c.getString("pseudonym"))
+            && c.getBoolean("available")), Duration.ofSeconds(10))
+        .map(f -> f.getJsonArray("colleagues").stream().map(JsonObject.class::cast)
+            .filter(c -> pseudonym.equals(c.getString("pseudonym"))).findFirst().orElseThrow());
+  }
+
   public Future<JsonObject> accept(String entry) {
     channel.send(new JsonObject().put("type", "accept").put("entry", entry));
     return channel.next("assigned");

@@ -1,0 +1,36 @@
+package fr.passerelle.app;
+
+import fr.passerelle.config.PasserelleConfig;
+import fr.passerelle.staff.NewStaff;
+
+/** What the operator reads at start-up: where the node listens and, in demo mode, a loud warning and the accounts. */
+final class Banner {
+  private Banner() {}
+
+  static void started(Passerelle node) {
+    System.out.printf("Passerelle listening on port %d (management port %d)%n", node.port(), node.managementPort());
+  }
+
+  static void demo(PasserelleConfig config, Passerelle node, String password, boolean generated) {
+    String base = "http://localhost:" + node.port();
+    StringBuilder out = new StringBuilder();
+    out.append("\n=====================================================================\n")
+        .append("  PASSERELLE DEMO MODE: in-memory store, demo accounts, NOT FOR REAL USE\n")
+        .append("  Everything is lost when the process stops.\n")
+        .append("=====================================================================\n")
+        .append("  Public API      ").append(base).append("/api/v1\n")
+        .append("  Visitor socket  ws://localhost:").append(node.port()).append("/ws/visitor\n")
+        .append("  Worker socket   ws://localhost:").append(node.port()).append("/ws/worker\n")
+        .append("  Supervisor feed ws://localhost:").append(node.port()).append("/ws/supervisor\n")
+        .append("  Health, metrics http://").append(config.http().managementHost()).append(':')
+        .append(node.managementPort()).append("/health/ready, /metrics\n")
+        .append("  Accounts (username: role):\n");
+    for (NewStaff a : DemoData.ACCOUNTS) {
+      out.append("    ").append(a.username()).append(": ").append(a.role().wire()).append('\n');
+    }
+    out.append("  Password for every demo account: ")
+        .append(generated ? password + "   (random; set PASSERELLE_DEMO_PASSWORD to choose it)" : "(as configured)")
+        .append("\n=====================================================================\n");
+    System.out.println(out);
+  }
+}

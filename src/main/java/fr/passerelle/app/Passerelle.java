@@ -1,0 +1,124 @@
+package fr.passerelle.app;
+
+import fr.passerelle.config.PasserelleConfig;
+import fr.passerelle.conversation.ConversationService;
+import fr.passerelle.protocol.SocketRegistry;
+import fr.passerelle.queue.Eligibility;
+import fr.passerelle.queue.HandlingTimes;
+import fr.passerelle.queue.OfferDeclines;
+import fr.passerelle.queue.QueueService;
+import fr.passerelle.queue.QueueWatcher;
+import fr.passerelle.queue.WaitEstimator;
+import fr.passerelle.staff.StaffAuth;
+import fr.passerelle.store.Stores;
+import fr.passerelle.store.memory.MemoryStaffStore;
+import fr.passerelle.store.memory.MemoryStores;
+import fr.passerelle.supervision.LoadSampler;
+import fr.passerelle.supervision.SupervisorSocket;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * One running node: stores, staff authentication, queue routing, the public and management servers. Built by
+ * {@link Main} and by the tests, which start it on port 0.
+ */
+public final class Passerelle {
+  private final Services services;
+  private final StaffAuth staff;
+  private final ManagementServer management;
+  private final RetentionPurge purge;
+  private HttpServer publicServer;
+
+  private Passerelle(Services services, StaffAuth staff, ManagementServer management, RetentionPurge purge) {
+    this.services = services;
+    this.staff = staff;
+    this.management = management;
+    this.purge = purge;
+  }
+
+  /** Starts a node on the embedded in-memory store. */
+  public static Future<Passerelle> start(Vertx vertx, PasserelleConfig config, PrometheusMeterRegistry registry,
+      Clock clock) {
+    Stores stores = MemoryStores.create(vertx, new MemoryStaffStore(), clock);
+    return start(vertx, config, stores, registry, clock);
+  }
+
+  public static Future<Passerelle> start(Vertx vertx, PasserelleConfig config, Stores stores,
+      PrometheusMeterRegistry registry, Clock clock) {
+    StaffAuth staff = new StaffAuth(vertx, config.auth(), config.limits(), stores.staff(), registry, clock);
+    var routing = config.routing();
+    HandlingTimes handlingTimes = new HandlingTimes(routing.defaultHandlingTime());
+    OfferDeclines declines = new OfferDeclines(routing.declineCooldown(), clock);
+    QueueService queue = new QueueService(stores, routing, config.limits(), registry, clock, declines);
+    QueueWatcher watcher = new QueueWatcher(vertx, stores, routing, registry, clock, declines, handlingTimes);
+    ConversationService conversations = new ConversationService(stores, config.limits(), registry, clock,
+        handlingTimes, queue);
+    Services services = new Services(vertx, config, stores, queue, watcher,
+        new WaitEstimator(new Eligibility(routing.languageFallback())), conversations, new SocketRegistry(registry),
+        staff.tokens(), registry, clock);
+    ManagementServer management = new ManagementServer(vertx, config.http(), registry,
+        List.of(new ReadinessCheck("store", () -> stores.queue().waiting())));
+    Passerelle node = new Passerelle(services, staff, management,
+        new RetentionPurge(vertx, stores, config.retention(), clock));
+    return node.listen();
+  }
+
+  private Future<Passerelle> listen() {
+    LoadSampler sampler = new LoadSampler(services.stores().queue(), services.stores().presence(),
+        services.registry(), services.clock());
+    SupervisorSocket supervisors = new SupervisorSocket(services.vertx(), sampler, services.tokens(),
+        services.config().limits());
+    PublicServer server = new PublicServer(services);
+    var router = server.router(r -> {
+      staff.mount(r);
+      supervisors.mount(r);
+    });
+    return services.watcher().start()
+        .compose(v -> server.listen(router))
+        .compose(s -> {
+          publicServer = s;
+          return management.start();
+        })
+        .map(m -> {
+          purge.start();
+          return this;
+        });
+  }
+
+  public int port() {
+    return publicServer.actualPort();
+  }
+
+  public int managementPort() {
+    return management.actualPort();
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  public StaffAuth staff() {
+    return staff;
+  }
+
+  public RetentionPurge purge() {
+    return purge;
+  }
+
+  /**
+   * Graceful stop: readiness fails first so a load balancer drains the node, then every client is told to
+   * reconnect and the servers close. The in-memory store has nothing to flush.
+   */
+  public Future<Void> stop() {
+    management.markShuttingDown();
+    purge.stop();
+    return services.sockets().closeAll(2)
+        .eventually(() -> services.watcher().stop())
+        .eventually(() -> publicServer == null ? Future.succeededFuture() : publicServer.close())
+        .eventually(management::stop);
+  }
+}

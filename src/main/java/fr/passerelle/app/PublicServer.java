@@ -1,0 +1,65 @@
+package fr.passerelle.app;
+
+import fr.passerelle.http.ApiException;
+import fr.passerelle.http.ErrorCode;
+import fr.passerelle.visitor.SessionRoutes;
+import fr.passerelle.visitor.VisitorSocket;
+import fr.passerelle.worker.WorkerSocket;
+import fr.passerelle.worker.WorkerSockets;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.function.Consumer;
+
+/** The public port: the visitor session API, staff API, and the visitor and worker WebSockets. Nothing else. */
+public final class PublicServer {
+  private final Services services;
+  private final WorkerSockets workerSockets = new WorkerSockets();
+
+  public PublicServer(Services services) {
+    this.services = services;
+  }
+
+  public Router router(Consumer<Router> extraRoutes) {
+    Router router = Router.router(services.vertx());
+    router.route().handler(this::privacyHeaders);
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(services.config().limits().maxBodyBytes()));
+    new SessionRoutes(services).mount(router);
+    router.route("/ws/visitor").handler(ctx -> upgrade(ctx, ws -> new VisitorSocket(services, ws)));
+    router.route("/ws/worker").handler(ctx -> upgrade(ctx, ws -> new WorkerSocket(services, workerSockets, ws)));
+    extraRoutes.accept(router);
+    return router;
+  }
+
+  public Future<HttpServer> listen(Router router) {
+    var http = services.config().http();
+    int frameLimit = services.config().limits().maxFrameBytes() * 4;
+    HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())
+        .setMaxWebSocketFrameSize(frameLimit).setMaxWebSocketMessageSize(frameLimit)
+        .setPerFrameWebSocketCompressionSupported(false).setPerMessageWebSocketCompressionSupported(false);
+    return services.vertx().createHttpServer(options).requestHandler(router).listen();
+  }
+
+  /** Responses carry nothing to cache and no referrer: a shared phone must keep no trace. */
+  private void privacyHeaders(RoutingContext ctx) {
+    ctx.response().putHeader("cache-control", "no-store").putHeader("referrer-policy", "no-referrer")
+        .putHeader("x-content-type-options", "nosniff");
+    ctx.next();
+  }
+
+  private void upgrade(RoutingContext ctx, Consumer<ServerWebSocket> open) {
+    if (services.sockets().closing()) {
+      ctx.fail(ApiException.of(ErrorCode.SHUTTING_DOWN));
+      return;
+    }
+    ctx.request().toWebSocket().onSuccess(open::accept).onFailure(e -> {
+      if (!ctx.response().ended()) {
+        ctx.fail(400, e);
+      }
+    });
+  }
+}

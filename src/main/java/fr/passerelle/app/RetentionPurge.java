@@ -1,0 +1,43 @@
+package fr.passerelle.app;
+
+import fr.passerelle.config.RetentionConfig;
+import fr.passerelle.store.Stores;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Deletes, every {@code retention.purgeInterval}, whatever has outlived its retention period. */
+public final class RetentionPurge {
+  private static final Logger LOG = Logger.getLogger(RetentionPurge.class.getName());
+
+  private final Vertx vertx;
+  private final Stores stores;
+  private final RetentionConfig retention;
+  private final Clock clock;
+  private long timer = -1;
+
+  public RetentionPurge(Vertx vertx, Stores stores, RetentionConfig retention, Clock clock) {
+    this.vertx = vertx;
+    this.stores = stores;
+    this.retention = retention;
+    this.clock = clock;
+  }
+
+  public void start() {
+    timer = vertx.setPeriodic(retention.purgeInterval().toMillis(), id -> runOnce());
+  }
+
+  public void stop() {
+    vertx.cancelTimer(timer);
+  }
+
+  public Future<Integer> runOnce() {
+    Instant now = clock.instant();
+    return stores.conversations().purge(now, now.minus(retention.envelope()), now.minus(retention.endedGrace()))
+        .onSuccess(n -> LOG.log(n > 0 ? Level.INFO : Level.FINE, "retention purge deleted {0} items", n))
+        .onFailure(e -> LOG.log(Level.WARNING, "retention purge failed: {0}", e.toString()));
+  }
+}

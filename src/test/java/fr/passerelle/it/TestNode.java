@@ -1,0 +1,97 @@
+package fr.passerelle.it;
+
+import fr.passerelle.app.DemoData;
+import fr.passerelle.app.Passerelle;
+import fr.passerelle.client.Http;
+import fr.passerelle.client.VisitorClient;
+import fr.passerelle.client.WorkerClient;
+import fr.passerelle.config.HttpConfig;
+import fr.passerelle.config.PasserelleConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/** A real node on port 0 with the demo accounts, for tests that talk to it over HTTP and WebSocket. */
+public final class TestNode implements AutoCloseable {
+  public static final String PASSWORD = "test-password-long-enough";
+
+  private final Vertx vertx;
+  private final Passerelle node;
+
+  private TestNode(Vertx vertx, Passerelle node) {
+    this.vertx = vertx;
+    this.node = node;
+  }
+
+  public static TestNode start(Vertx vertx) {
+    return start(vertx, c -> c);
+  }
+
+  public static TestNode start(Vertx vertx, UnaryOperator<PasserelleConfig> customise) {
+    PasserelleConfig defaults = PasserelleConfig.defaults();
+    var h = defaults.http();
+    PasserelleConfig base = new PasserelleConfig(new HttpConfig("127.0.0.1", 0, "127.0.0.1", 0, h.shutdownGrace()),
+        defaults.limits(), defaults.retention(), defaults.routing(), defaults.auth(), defaults.demo());
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Passerelle node = await(Passerelle.start(vertx, customise.apply(base), registry, Clock.systemUTC()));
+    await(DemoData.seed(node.staff(), PASSWORD));
+    return new TestNode(vertx, node);
+  }
+
+  public static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Polls {@code condition} until it holds or the deadline passes; for state that has no event to wait on. */
+  public static void eventually(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 10 s");
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+    }
+  }
+
+  public Passerelle node() {
+    return node;
+  }
+
+  public int port() {
+    return node.port();
+  }
+
+  public Http http() {
+    return new Http(vertx, "127.0.0.1", node.port());
+  }
+
+  public VisitorClient visitor(String... languages) {
+    return await(VisitorClient.start(vertx, "127.0.0.1", node.port(), List.of(languages)));
+  }
+
+  /** A demo worker ({@code camille}: fr, en, skills possible-minor and danger, capacity 3; {@code ioana}: ro, fr, bg, danger, 2). */
+  public WorkerClient worker(String username) {
+    return await(WorkerClient.start(vertx, "127.0.0.1", node.port(), username, PASSWORD));
+  }
+
+  public String token(String username) {
+    return await(WorkerClient.login(vertx, "127.0.0.1", node.port(), username, PASSWORD));
+  }
+
+  @Override
+  public void close() {
+    await(node.stop());
+  }
+}
