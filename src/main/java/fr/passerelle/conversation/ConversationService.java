@@ -46,7 +46,7 @@ public final class ConversationService {
   public Future<ConversationStore.Appended> send(String conversationId, Party from, String id, String header,
       String body) {
     try {
-      envelopeRate.acquire(conversationId);
+      envelopeRate.acquire(conversationId + "/" + from.wire());
     } catch (ApiException e) {
       return Future.failedFuture(e);
     }

@@ -13,6 +13,7 @@ import fr.passerelle.http.ErrorCode;
 import fr.passerelle.queue.Flag;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,8 @@ public sealed interface ClientFrame {
   int MAX_KEY = 256;
   int MAX_HEADER = 2048;
   int MAX_NOTE = 16_384;
+  /** Bodies are bounded by the frame limit; this only keeps the field rule finite. */
+  int MAX_BODY = 16 * 1024 * 1024;
 
   record VisitorAuth(String session, String secret) implements ClientFrame {}
 
@@ -56,7 +59,8 @@ public sealed interface ClientFrame {
 
   /** Parses one text frame; fails with {@code too_large}, {@code bad_json}, {@code unknown_type} or {@code invalid_field}. */
   static ClientFrame parse(String text, int maxBytes) {
-    if (text.length() > maxBytes) {
+    if (text.length() > maxBytes
+        || (text.length() * 3L > maxBytes && text.getBytes(StandardCharsets.UTF_8).length > maxBytes)) {
       throw new ApiException(ErrorCode.TOO_LARGE, "frames are limited to " + maxBytes + " bytes");
     }
     JsonObject json;
@@ -82,7 +86,7 @@ public sealed interface ClientFrame {
       case "leave" -> new Leave();
       case "key" -> new RotateKey(base64(json, "publicKey", MAX_KEY, false));
       case "send" -> new Send(optionalId(json, "conversation"), id(json, "id"),
-          base64(json, "header", MAX_HEADER, true), base64(json, "body", Integer.MAX_VALUE, false));
+          base64(json, "header", MAX_HEADER, true), base64(json, "body", MAX_BODY, false));
       case "ack" -> new Ack(optionalId(json, "conversation"), nonNegativeLong(json, "seq"));
       case "sync" -> new Sync(optionalId(json, "conversation"), nonNegativeLong(json, "after"));
       case "erase" -> new Erase();

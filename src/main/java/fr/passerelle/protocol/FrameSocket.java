@@ -116,9 +116,18 @@ public final class FrameSocket {
     }
     sockets.countError(e.code().wire());
     send(ServerFrames.error(e, ref));
-    if (e.code().status() < 500 && ++errors >= errorsBeforeClose) {
+    if (isAbuse(e.code()) && ++errors >= errorsBeforeClose) {
       close(POLICY_VIOLATION, "too many errors");
     }
+  }
+
+  /**
+   * Malformed frames, failed authentication and rate limiting count towards closing the socket; races a
+   * well-behaved client can meet (an entry just taken, a conversation just ended) do not.
+   */
+  private static boolean isAbuse(ErrorCode code) {
+    int status = code.status();
+    return status == 400 || status == 401 || status == 403 || status == 413 || status == 429;
   }
 
   public Future<Void> close(short code, String reason) {

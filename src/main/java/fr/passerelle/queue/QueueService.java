@@ -85,7 +85,7 @@ public final class QueueService {
   }
 
   private void checkMayAccept(QueueEntry entry, Optional<WorkerPresence> worker, String workerId, Instant now) {
-    boolean offeredToMe = entry.offer().filter(o -> o.workerId().equals(workerId)).isPresent();
+    boolean offeredToMe = entry.offeredAt(now) && entry.offer().get().workerId().equals(workerId);
     if (!routing.mode().pulls() && !offeredToMe) {
       throw new ApiException(ErrorCode.FORBIDDEN, "in push mode a worker accepts only the visitors offered to them");
     }

@@ -57,13 +57,14 @@ public final class VisitorSocket {
     } else if (frame instanceof ClientFrame.RotateKey key) {
       return rotateKey(key.publicKey());
     } else if (frame instanceof ClientFrame.Send send) {
-      return conversation().compose(c -> services.conversations()
+      return conversation(send.conversation()).compose(c -> services.conversations()
           .send(c, Party.VISITOR, send.id(), send.header(), send.body())
           .onSuccess(a -> socket.send(ServerFrames.stored(c, a.envelope(), a.duplicate()))));
     } else if (frame instanceof ClientFrame.Ack ack) {
-      return conversation().compose(c -> services.stores().conversations().ack(c, Party.VISITOR, ack.seq()));
+      return conversation(ack.conversation())
+          .compose(c -> services.stores().conversations().ack(c, Party.VISITOR, ack.seq()));
     } else if (frame instanceof ClientFrame.Sync sync) {
-      return conversation().map(c -> {
+      return conversation(sync.conversation()).map(c -> {
         delivery.get().syncFrom(sync.after());
         return c;
       });
@@ -119,10 +120,15 @@ public final class VisitorSocket {
         .map(s -> s.orElseThrow(() -> new ApiException(ErrorCode.AUTH_FAILED, "the session has expired")));
   }
 
-  private Future<String> conversation() {
-    return delivery.map(d -> Future.succeededFuture(d.conversationId()))
+  /**
+   * The visitor's current conversation. A frame naming another one (sent before a transfer, received after)
+   * is refused rather than applied to the new conversation.
+   */
+  private Future<String> conversation(Optional<String> named) {
+    return delivery.map(Delivery::conversationId).filter(id -> named.map(id::equals).orElse(true))
+        .map(Future::succeededFuture)
         .orElseGet(() -> Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_CONVERSATION,
-            "not in a conversation")));
+            "not in that conversation")));
   }
 
   private Future<?> leave() {
@@ -209,18 +215,21 @@ public final class VisitorSocket {
     switch (event.getString("type")) {
       case "ended" -> {
         delivery.ifPresent(d -> d.pull().eventually(() -> {
-          socket.send(ServerFrames.of("ended").put("conversation", conversationId));
+          socket.send(ServerFrames.of("ended").put("conversation", conversationId).put("by", "worker"));
           return detach();
         }));
       }
       case "transferred" -> {
         String to = event.getString("to");
-        socket.send(ServerFrames.of("transferred").put("conversation", conversationId).put("to", to));
-        if ("queue".equals(to)) {
-          detach();
+        delivery.ifPresent(d -> d.pull().eventually(() -> {
+          socket.send(ServerFrames.of("transferred").put("conversation", conversationId).put("to", to));
+          if (!"queue".equals(to)) {
+            return Future.succeededFuture();
+          }
           services.watcher().listen(positions);
           services.watcher().refresh();
-        }
+          return detach();
+        }));
       }
       default -> { }
     }

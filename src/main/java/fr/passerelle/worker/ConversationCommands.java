@@ -50,12 +50,11 @@ final class ConversationCommands {
     } else if (frame instanceof ClientFrame.Sync sync) {
       String id = required(sync.conversation());
       return owned(id).compose(c -> {
-        Delivery d = deliveries.get(id);
-        if (d == null) {
-          return attach.apply(c);
-        }
-        d.syncFrom(sync.after());
-        return Future.succeededFuture();
+        Future<Void> attached = deliveries.containsKey(id) ? Future.succeededFuture() : attach.apply(c);
+        return attached.map(v -> {
+          deliveries.get(id).syncFrom(sync.after());
+          return v;
+        });
       });
     } else if (frame instanceof ClientFrame.Transfer transfer) {
       if (transfer.to().filter(workerId.get()::equals).isPresent()) {

@@ -33,6 +33,7 @@ public final class WorkerSocket {
   private StaffAccount account;
   private WakeUps.Subscription workerEvents;
   private JsonObject lastListing = new JsonObject();
+  private boolean available;
 
   public WorkerSocket(Services services, WorkerSockets local, ServerWebSocket ws) {
     this.services = services;
@@ -85,10 +86,14 @@ public final class WorkerSocket {
       account = found.filter(StaffAccount::enabled).orElseThrow(() -> ApiException.of(ErrorCode.ACCOUNT_DISABLED));
       socket.authenticated();
       local.add(account.id());
-      return services.stores().presence().online(account.id(), account.pseudonym(), account.languages(),
-          account.skills(), account.capacity(), false);
-    }).compose(p -> services.stores().wakeUps().subscribe(WakeUps.worker(workerId()), this::onWorkerEvent))
-        .compose(sub -> {
+      // A second tab must not make an available worker away: keep the current availability.
+      return services.stores().presence().find(account.id()).compose(current -> services.stores().presence()
+          .online(account.id(), account.pseudonym(), account.languages(), account.skills(), account.capacity(),
+              current.map(WorkerPresence::available).orElse(false)));
+    }).compose(p -> {
+      available = p.available();
+      return services.stores().wakeUps().subscribe(WakeUps.worker(workerId()), this::onWorkerEvent);
+    }).compose(sub -> {
           workerEvents = sub;
           return services.stores().conversations().activeFor(workerId());
         })
@@ -105,7 +110,7 @@ public final class WorkerSocket {
             .put("pseudonym", account.pseudonym()).put("languages", new JsonArray(account.languages().stream()
                 .sorted().toList())).put("skills", new JsonArray(account.skills().stream().sorted().toList()))
             .put("capacity", account.capacity()))
-        .put("status", "away").put("mode", services.config().routing().mode().name().toLowerCase())
+        .put("status", available ? "available" : "away").put("mode", services.config().routing().mode().name().toLowerCase())
         .put("conversations", new JsonArray(active.stream().map(ServerFrames::conversation).toList()));
   }
 
