@@ -1,0 +1,45 @@
+package fr.passerelle.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Checks a loaded configuration: ranges per type of setting, then the rules that tie settings together. */
+final class ConfigValidator {
+
+  private ConfigValidator() {}
+
+  static void validate(PasserelleConfig config) {
+    for (Setting setting : Setting.all()) {
+      checkRange(setting, ConfigLoader.valueOf(config, setting));
+    }
+    HttpConfig http = config.http();
+    if (http.port() != 0 && http.port() == http.managementPort()) {
+      throw new ConfigException(Setting.of("http", "managementPort").label() + " must differ from "
+          + Setting.of("http", "port").label() + ", both are " + http.port());
+    }
+    RetentionConfig retention = config.retention();
+    if (retention.resumeGrace().compareTo(retention.session()) > 0) {
+      throw new ConfigException(Setting.of("retention", "resumeGrace").label() + " must not be longer than "
+          + Setting.of("retention", "session").label() + ", got " + retention.resumeGrace() + " > "
+          + retention.session());
+    }
+  }
+
+  private static void checkRange(Setting setting, Object value) {
+    boolean valid;
+    if (value instanceof Integer number) {
+      valid = setting.isPort() ? number >= 0 && number <= 65_535 : number > 0;
+    } else if (value instanceof Duration duration) {
+      valid = !duration.isNegative() && !duration.isZero();
+    } else if (value instanceof String text) {
+      valid = !text.isBlank();
+    } else if (value instanceof Optional<?> optional) {
+      valid = optional.map(v -> !String.valueOf(v).isBlank()).orElse(true);
+    } else {
+      valid = true;
+    }
+    if (!valid) {
+      throw SettingParser.invalid(setting, value);
+    }
+  }
+}
