@@ -71,7 +71,7 @@ public final class Passerelle {
     LoadSampler sampler = new LoadSampler(services.stores().queue(), services.stores().presence(),
         services.registry(), services.clock());
     SupervisorSocket supervisors = new SupervisorSocket(services.vertx(), sampler, services.tokens(),
-        services.config().limits());
+        services.config().limits(), services.sockets());
     PublicServer server = new PublicServer(services);
     var router = server.router(r -> {
       staff.mount(r);

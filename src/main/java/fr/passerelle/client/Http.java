@@ -33,6 +33,10 @@ public final class Http {
             b.length() == 0 ? new JsonObject() : b.toJsonObject(), Optional.ofNullable(resp.getHeader("retry-after")))));
   }
 
+  public Future<Void> close() {
+    return client.close();
+  }
+
   public Future<Response> post(String path, JsonObject body) {
     return request(HttpMethod.POST, path, Optional.empty(), Optional.of(body.encode()));
   }

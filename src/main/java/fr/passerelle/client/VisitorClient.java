@@ -12,14 +12,16 @@ import java.util.List;
  */
 public final class VisitorClient {
   private final Vertx vertx;
+  private final Http http; // held: Vert.x closes a client nothing references
   private final String host;
   private final int port;
   private final String session;
   private final String secret;
   private FrameChannel channel;
 
-  private VisitorClient(Vertx vertx, String host, int port, String session, String secret) {
+  private VisitorClient(Vertx vertx, Http http, String host, int port, String session, String secret) {
     this.vertx = vertx;
+    this.http = http;
     this.host = host;
     this.port = port;
     this.session = session;
@@ -28,10 +30,11 @@ public final class VisitorClient {
 
   /** Creates a session (languages in order of preference) and connects. */
   public static Future<VisitorClient> start(Vertx vertx, String host, int port, List<String> languages) {
-    return new Http(vertx, host, port).post("/api/v1/sessions", new JsonObject().put("languages", new JsonArray(languages)))
+    Http http = new Http(vertx, host, port);
+    return http.post("/api/v1/sessions", new JsonObject().put("languages", new JsonArray(languages)))
         .compose(r -> r.status() == 201 ? Future.succeededFuture(r.body())
             : Future.failedFuture(new IllegalStateException("session refused: " + r.status() + " " + r.body())))
-        .map(b -> new VisitorClient(vertx, host, port, b.getString("session"), b.getString("secret")))
+        .map(b -> new VisitorClient(vertx, http, host, port, b.getString("session"), b.getString("secret")))
         .compose(c -> c.connect().map(ready -> c));
   }
 
@@ -72,6 +75,10 @@ public final class VisitorClient {
   public Future<JsonObject> erase() {
     channel.send(new JsonObject().put("type", "erase"));
     return channel.next("erased");
+  }
+
+  public Http http() {
+    return http;
   }
 
   public FrameChannel channel() {

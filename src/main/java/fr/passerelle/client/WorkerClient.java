@@ -29,10 +29,12 @@ public final class WorkerClient {
   }
 
   public static Future<String> login(Vertx vertx, String host, int port, String username, String password) {
-    return new Http(vertx, host, port)
+    Http http = new Http(vertx, host, port);
+    return http
         .post("/api/v1/auth/login", new JsonObject().put("username", username).put("password", password))
         .compose(r -> r.status() == 200 ? Future.succeededFuture(r.body().getString("accessToken"))
-            : Future.failedFuture(new IllegalStateException("login refused: " + r.status() + " " + r.body())));
+            : Future.failedFuture(new IllegalStateException("login refused: " + r.status() + " " + r.body())))
+        .eventually(http::close);
   }
 
   public Future<JsonObject> connect() {

@@ -1,6 +1,11 @@
 package fr.passerelle.config;
 
-/** Abuse limits: frame and body sizes, envelope rates, queue length, session creation and login rates. */
+import java.time.Duration;
+
+/**
+ * Abuse limits: frame and body sizes, envelope rates (per conversation and party), queue length, session creation
+ * and login rates, errors tolerated before a socket is closed, and how long a socket may stay unauthenticated.
+ */
 public record LimitsConfig(
     int maxFrameBytes,
     int maxBodyBytes,
@@ -9,9 +14,10 @@ public record LimitsConfig(
     int maxQueueLength,
     int sessionsPerMinute,
     int loginsPerMinute,
-    int errorsBeforeClose) {
+    int errorsBeforeClose,
+    Duration authTimeout) {
 
   public static LimitsConfig defaults() {
-    return new LimitsConfig(65_536, 16_384, 5, 20, 500, 10, 10, 20);
+    return new LimitsConfig(65_536, 16_384, 5, 20, 500, 10, 10, 20, Duration.ofSeconds(10));
   }
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.protocol;
 
+import fr.passerelle.config.LimitsConfig;
 import fr.passerelle.http.ApiException;
 import fr.passerelle.http.ErrorCode;
 import io.vertx.core.Future;
@@ -18,7 +19,6 @@ import java.util.logging.Logger;
  */
 public final class FrameSocket {
   private static final Logger LOG = Logger.getLogger(FrameSocket.class.getName());
-  private static final long AUTH_TIMEOUT_MS = 10_000;
   private static final int MAX_BACKLOG = 32;
   public static final short POLICY_VIOLATION = 1008;
   public static final short SERVICE_RESTART = 1012;
@@ -26,8 +26,7 @@ public final class FrameSocket {
   private final Vertx vertx;
   private final ServerWebSocket ws;
   private final String kind;
-  private final int maxFrameBytes;
-  private final int errorsBeforeClose;
+  private final LimitsConfig limits;
   private final SocketRegistry sockets;
   private Future<Void> tail = Future.succeededFuture();
   private int backlog;
@@ -35,13 +34,11 @@ public final class FrameSocket {
   private boolean authenticated;
   private boolean closed;
 
-  public FrameSocket(Vertx vertx, ServerWebSocket ws, String kind, int maxFrameBytes, int errorsBeforeClose,
-      SocketRegistry sockets) {
+  public FrameSocket(Vertx vertx, ServerWebSocket ws, String kind, LimitsConfig limits, SocketRegistry sockets) {
     this.vertx = vertx;
     this.ws = ws;
     this.kind = kind;
-    this.maxFrameBytes = maxFrameBytes;
-    this.errorsBeforeClose = errorsBeforeClose;
+    this.limits = limits;
     this.sockets = sockets;
   }
 
@@ -52,9 +49,9 @@ public final class FrameSocket {
   /** Starts reading; {@code handler} gets every valid frame and returns when it is done with it. */
   public void start(Function<ClientFrame, Future<?>> handler, Runnable onClose) {
     sockets.add(this);
-    long authTimer = vertx.setTimer(AUTH_TIMEOUT_MS, id -> {
+    long authTimer = vertx.setTimer(limits.authTimeout().toMillis(), id -> {
       if (!authenticated) {
-        fail(new ApiException(ErrorCode.NOT_AUTHENTICATED, "authenticate within 10 seconds"), Optional.empty());
+        fail(new ApiException(ErrorCode.NOT_AUTHENTICATED, "authenticate with the first frame"), Optional.empty());
         close(POLICY_VIOLATION, "authentication timeout");
       }
     });
@@ -77,7 +74,7 @@ public final class FrameSocket {
     tail = tail.transform(previous -> {
       Future<?> handled;
       try {
-        handled = handler.apply(ClientFrame.parse(text, maxFrameBytes));
+        handled = handler.apply(ClientFrame.parse(text, limits.maxFrameBytes()));
       } catch (RuntimeException e) {
         handled = Future.failedFuture(e);
       }
@@ -98,6 +95,11 @@ public final class FrameSocket {
     authenticated = true;
   }
 
+  /** True when the client is not reading fast enough: frames that can be skipped should be. */
+  public boolean congested() {
+    return ws.writeQueueFull();
+  }
+
   public boolean isAuthenticated() {
     return authenticated;
   }
@@ -116,7 +118,9 @@ public final class FrameSocket {
     }
     sockets.countError(e.code().wire());
     send(ServerFrames.error(e, ref));
-    if (isAbuse(e.code()) && ++errors >= errorsBeforeClose) {
+    if (!authenticated && e.code().status() != 429 && e.code().status() < 500) {
+      close(POLICY_VIOLATION, "authentication failed");
+    } else if (isAbuse(e.code()) && ++errors >= limits.errorsBeforeClose()) {
       close(POLICY_VIOLATION, "too many errors");
     }
   }

@@ -45,7 +45,7 @@ public final class QueueService {
     QueueEntry entry = new QueueEntry(Ids.newId(), session.id(), languages, java.util.Set.of(), topic, publicKey,
         0, now, Optional.empty());
     return stores.queue().enqueue(entry, limits.maxQueueLength()).onSuccess(e -> {
-      registry.counter(QueueMetrics.JOINED, "language", e.languages().get(0)).increment();
+      QueueMetrics.joined(registry, e.languages().get(0)).increment();
       changed();
     });
   }
@@ -61,7 +61,7 @@ public final class QueueService {
   }
 
   public void abandoned(String reason) {
-    registry.counter(QueueMetrics.ABANDONED, "reason", reason).increment();
+    QueueMetrics.abandoned(registry, reason).increment();
   }
 
   public Future<Conversation> accept(String workerId, String entryId) {
@@ -75,9 +75,9 @@ public final class QueueService {
         }))
         .compose(entry -> stores.queue().claim(entryId, workerId, Ids.newId(), now).onSuccess(c -> {
           Duration waited = Duration.between(entry.enqueuedAt(), now);
-          registry.timer(QueueMetrics.WAIT, "language", entry.languages().get(0)).record(waited);
+          QueueMetrics.waited(registry).record(waited);
           if (entry.offer().isPresent()) {
-            registry.counter(QueueMetrics.OFFERS, "outcome", "accepted").increment();
+            QueueMetrics.offers(registry, QueueMetrics.OUTCOME_ACCEPTED).increment();
           }
           stores.wakeUps().publish(WakeUps.session(c.sessionId()), assigned(c));
           changed();
@@ -100,7 +100,7 @@ public final class QueueService {
         throw ApiException.of(ErrorCode.UNKNOWN_ENTRY);
       }
       declines.record(entryId, workerId);
-      registry.counter(QueueMetrics.OFFERS, "outcome", "declined").increment();
+      QueueMetrics.offers(registry, QueueMetrics.OUTCOME_DECLINED).increment();
       changed();
       return null;
     });

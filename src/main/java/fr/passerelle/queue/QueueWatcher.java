@@ -104,7 +104,7 @@ public final class QueueWatcher {
         work = work.compose(v -> stores.queue().offer(p.entry().id(), p.worker().workerId(), expires, snapshot.now())
             .map(made -> {
               if (made) {
-                registry.counter(QueueMetrics.OFFERS, "outcome", "made").increment();
+                QueueMetrics.offers(registry, QueueMetrics.OUTCOME_MADE).increment();
                 stores.wakeUps().publish(WakeUps.worker(p.worker().workerId()),
                     ServerFrames.entry(p.entry(), snapshot.now(), true, Eligibility.languageMatch(p.entry(), p.worker()))
                         .put("type", "offer").put("expiresInSeconds", routing.offerTimeout().toSeconds()));
@@ -119,7 +119,7 @@ public final class QueueWatcher {
   private void expire(QueueEntry entry, String workerId) {
     stores.queue().clearOffer(entry.id(), workerId).onSuccess(cleared -> cleared.ifPresent(e -> {
       declines.record(entry.id(), workerId);
-      registry.counter(QueueMetrics.OFFERS, "outcome", "timeout").increment();
+      QueueMetrics.offers(registry, QueueMetrics.OUTCOME_TIMEOUT).increment();
       stores.wakeUps().publish(WakeUps.worker(workerId), new JsonObject().put("type", "offer-withdrawn")
           .put("entry", entry.id()).put("reason", "timeout"));
       stores.wakeUps().publish(WakeUps.QUEUE, new JsonObject().put("type", "changed"));

@@ -2,6 +2,8 @@ package fr.passerelle.supervision;
 
 import static fr.passerelle.supervision.SupervisionMetrics.*;
 
+import fr.passerelle.queue.QueueMetrics;
+
 import fr.passerelle.queue.QueueEntry;
 import fr.passerelle.queue.QueueStore;
 import fr.passerelle.worker.PresenceStore;
@@ -31,8 +33,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Computes the {@link LoadSnapshot} from the queue and presence stores and the meter registry, and publishes the
- * last sample as gauges. Waits: when exactly one {@value SupervisionMetrics#QUEUE_WAIT} timer publishes the 0.5
- * and 0.9 percentiles (as {@link SupervisionMetrics#queueWait} does), those are reported; otherwise the mean
+ * last sample as gauges. Waits: when exactly one {@value QueueMetrics#WAIT} timer publishes the 0.5
+ * and 0.9 percentiles (as {@link QueueMetrics#waited} does), those are reported; otherwise the mean
  * stands for the median and the timer's recent maximum for the 90th percentile.
  */
 public final class LoadSampler {
@@ -108,9 +110,9 @@ public final class LoadSampler {
     }
     double[] waits = waitPercentiles();
     return new LoadSnapshot(now, entries.size(), byLanguage, byPriority, longest, workers.size(), available,
-        capacityTotal, used, used, offers, (long) count(registry.find(QUEUE_ABANDONED).counters()),
-        waits[0], waits[1], (long) (count(registry.find(QUEUE_OFFERS).tag(TAG_OUTCOME, OUTCOME_DECLINED).counters())
-            + count(registry.find(QUEUE_OFFERS).tag(TAG_OUTCOME, OUTCOME_TIMEOUT).counters())));
+        capacityTotal, used, used, offers, (long) count(registry.find(QueueMetrics.ABANDONED).counters()),
+        waits[0], waits[1], (long) (count(registry.find(QueueMetrics.OFFERS).tag(QueueMetrics.TAG_OUTCOME, QueueMetrics.OUTCOME_DECLINED).counters())
+            + count(registry.find(QueueMetrics.OFFERS).tag(QueueMetrics.TAG_OUTCOME, QueueMetrics.OUTCOME_TIMEOUT).counters())));
   }
 
   private static String firstLanguage(QueueEntry entry) {
@@ -122,7 +124,7 @@ public final class LoadSampler {
   }
 
   private double[] waitPercentiles() {
-    Collection<Timer> timers = registry.find(QUEUE_WAIT).timers();
+    Collection<Timer> timers = registry.find(QueueMetrics.WAIT).timers();
     if (timers.size() == 1) {
       ValueAtPercentile[] values = timers.iterator().next().takeSnapshot().percentileValues();
       Optional<Double> p50 = percentile(values, 0.5);

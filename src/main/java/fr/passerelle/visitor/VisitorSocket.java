@@ -31,9 +31,7 @@ public final class VisitorSocket {
 
   public VisitorSocket(Services services, ServerWebSocket ws) {
     this.services = services;
-    var limits = services.config().limits();
-    this.socket = new FrameSocket(services.vertx(), ws, "visitor", limits.maxFrameBytes(), limits.errorsBeforeClose(),
-        services.sockets());
+    this.socket = new FrameSocket(services.vertx(), ws, "visitor", services.config().limits(), services.sockets());
     socket.start(this::handle, this::closed);
   }
 

@@ -38,9 +38,7 @@ public final class WorkerSocket {
   public WorkerSocket(Services services, WorkerSockets local, ServerWebSocket ws) {
     this.services = services;
     this.local = local;
-    var limits = services.config().limits();
-    this.socket = new FrameSocket(services.vertx(), ws, "worker", limits.maxFrameBytes(), limits.errorsBeforeClose(),
-        services.sockets());
+    this.socket = new FrameSocket(services.vertx(), ws, "worker", services.config().limits(), services.sockets());
     this.commands = new ConversationCommands(services, socket, this::workerId, this::attach, this::detach);
     socket.start(this::handle, this::closed);
   }

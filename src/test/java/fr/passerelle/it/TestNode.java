@@ -23,10 +23,12 @@ public final class TestNode implements AutoCloseable {
 
   private final Vertx vertx;
   private final Passerelle node;
+  private final Http http;
 
   private TestNode(Vertx vertx, Passerelle node) {
     this.vertx = vertx;
     this.node = node;
+    this.http = new Http(vertx, "127.0.0.1", node.port());
   }
 
   public static TestNode start(Vertx vertx) {
@@ -73,8 +75,9 @@ public final class TestNode implements AutoCloseable {
     return node.port();
   }
 
+  /** One HTTP client for the test's lifetime (Vert.x closes a client nothing references). */
   public Http http() {
-    return new Http(vertx, "127.0.0.1", node.port());
+    return http;
   }
 
   public VisitorClient visitor(String... languages) {

@@ -1,6 +1,8 @@
 package fr.passerelle.supervision;
 
 import static fr.passerelle.supervision.SupervisionMetrics.*;
+
+import fr.passerelle.queue.QueueMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,12 +43,12 @@ class LoadSamplerTest {
 
   @Test
   void readsCumulativeCountersAndWaitPercentilesFromTheRegistry() throws Exception {
-    SupervisionMetrics.abandoned(registry).increment(4);
-    SupervisionMetrics.offers(registry, OUTCOME_DECLINED).increment(2);
-    SupervisionMetrics.offers(registry, OUTCOME_TIMEOUT).increment();
-    SupervisionMetrics.offers(registry, OUTCOME_ACCEPTED).increment(5);
+    QueueMetrics.abandoned(registry, "left").increment(4);
+    QueueMetrics.offers(registry, QueueMetrics.OUTCOME_DECLINED).increment(2);
+    QueueMetrics.offers(registry, QueueMetrics.OUTCOME_TIMEOUT).increment();
+    QueueMetrics.offers(registry, QueueMetrics.OUTCOME_ACCEPTED).increment(5);
     for (int seconds = 1; seconds <= 100; seconds++) {
-      SupervisionMetrics.queueWait(registry).record(Duration.ofSeconds(seconds));
+      QueueMetrics.waited(registry).record(Duration.ofSeconds(seconds));
     }
 
     LoadSnapshot load = sample();
@@ -59,8 +61,8 @@ class LoadSamplerTest {
 
   @Test
   void waitFallsBackToMeanAndMaxWithoutPercentiles() throws Exception {
-    io.micrometer.core.instrument.Timer.builder(QUEUE_WAIT).register(registry).record(Duration.ofSeconds(10));
-    io.micrometer.core.instrument.Timer.builder(QUEUE_WAIT).register(registry).record(Duration.ofSeconds(30));
+    io.micrometer.core.instrument.Timer.builder(QueueMetrics.WAIT).register(registry).record(Duration.ofSeconds(10));
+    io.micrometer.core.instrument.Timer.builder(QueueMetrics.WAIT).register(registry).record(Duration.ofSeconds(30));
 
     LoadSnapshot load = sample();
 
