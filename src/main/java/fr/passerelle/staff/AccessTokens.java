@@ -82,7 +82,8 @@ public final class AccessTokens implements TokenVerifier {
   }
 
   private Future<String> checkExpiry(User user) {
-    JsonObject claims = user.principal();
+    // Vert.x keeps the verified payload, with its time claims, under the "accessToken" attribute.
+    JsonObject claims = user.attributes().getJsonObject("accessToken", new JsonObject());
     Object exp = claims.getValue("exp");
     Object sub = claims.getValue("sub");
     if (!(exp instanceof Number expiry) || !(sub instanceof String staffId)) {
