@@ -1,0 +1,104 @@
+package fr.passerelle.staff;
+
+import fr.passerelle.http.JsonBody;
+import fr.passerelle.http.ProblemHandler;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The staff HTTP API: login, refresh, logout, and account administration. */
+final class StaffRoutes {
+  private static final String AUTH = "/api/v1/auth";
+  private static final String ADMIN = "/api/v1/admin/staff";
+
+  private final StaffSessions sessions;
+  private final StaffAccounts accounts;
+  private final TokenVerifier tokens;
+  private final int maxBodyBytes;
+  private final Clock clock;
+
+  StaffRoutes(StaffSessions sessions, StaffAccounts accounts, TokenVerifier tokens, int maxBodyBytes, Clock clock) {
+    this.sessions = sessions;
+    this.accounts = accounts;
+    this.tokens = tokens;
+    this.maxBodyBytes = maxBodyBytes;
+    this.clock = clock;
+  }
+
+  void mount(Router router) {
+    ProblemHandler problems = new ProblemHandler();
+    for (String prefix : new String[] {AUTH + "/*", ADMIN + "*"}) {
+      router.route(prefix).handler(BodyHandler.create().setBodyLimit(maxBodyBytes)).failureHandler(problems);
+    }
+    router.post(AUTH + "/login").handler(this::login);
+    router.post(AUTH + "/refresh").handler(this::refresh);
+    router.post(AUTH + "/logout").handler(StaffAuthHandler.requiring(tokens)).handler(this::logout);
+    StaffAuthHandler admin = StaffAuthHandler.requiring(tokens, Role.ADMIN);
+    router.get(ADMIN).handler(admin).handler(this::list);
+    router.post(ADMIN).handler(admin).handler(this::create);
+    router.get(ADMIN + "/:id").handler(admin).handler(this::get);
+    router.patch(ADMIN + "/:id").handler(admin).handler(this::patch);
+  }
+
+  private void login(RoutingContext ctx) {
+    JsonObject body = JsonBody.object(ctx);
+    String username = JsonBody.requireString(body, "username", 64);
+    char[] password = JsonBody.requireString(body, "password", StaffJson.MAX_PASSWORD).toCharArray();
+    answer(ctx, 200, sessions.login(username, password).map(this::tokenJson));
+  }
+
+  private void refresh(RoutingContext ctx) {
+    String refreshToken = JsonBody.requireString(JsonBody.object(ctx), "refreshToken", 128);
+    answer(ctx, 200, sessions.refresh(refreshToken).map(this::tokenJson));
+  }
+
+  private void logout(RoutingContext ctx) {
+    sessions.logout(StaffAuthHandler.principal(ctx).staffId())
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  private void list(RoutingContext ctx) {
+    answer(ctx, 200, accounts.list().map(all -> new JsonObject()
+        .put("staff", new JsonArray(all.stream().map(StaffJson::account).toList()))));
+  }
+
+  private void create(RoutingContext ctx) {
+    NewStaff staff = StaffJson.newStaff(JsonBody.object(ctx));
+    answer(ctx, 201, accounts.create(staff).map(StaffJson::account));
+  }
+
+  private void get(RoutingContext ctx) {
+    answer(ctx, 200, accounts.find(ctx.pathParam("id")).map(StaffJson::account));
+  }
+
+  private void patch(RoutingContext ctx) {
+    AccountPatch patch = StaffJson.patch(JsonBody.object(ctx));
+    answer(ctx, 200, accounts.update(ctx.pathParam("id"), patch).map(StaffJson::account));
+  }
+
+  private JsonObject tokenJson(StaffSessions.Tokens t) {
+    long expiresIn = Math.max(0, Duration.between(clock.instant(), t.access().expiresAt()).toSeconds());
+    return new JsonObject()
+        .put("accessToken", t.access().token())
+        .put("tokenType", "Bearer")
+        .put("expiresIn", expiresIn)
+        .put("refreshToken", t.refreshToken())
+        .put("staffId", t.account().id())
+        .put("role", t.account().role().wire())
+        .put("pseudonym", t.account().pseudonym());
+  }
+
+  private static void answer(RoutingContext ctx, int status, Future<JsonObject> result) {
+    result.onSuccess(json -> ctx.response().setStatusCode(status)
+            .putHeader("Content-Type", "application/json")
+            .putHeader("Cache-Control", "no-store")
+            .end(json.encode()))
+        .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,32 @@
+package fr.passerelle.staff;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A clock tests move forward by hand instead of sleeping. */
+final class MutableClock extends Clock {
+  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+
+  void advance(Duration by) {
+    now.updateAndGet(t -> t.plus(by));
+  }
+
+  @Override
+  public Instant instant() {
+    return now.get();
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+}

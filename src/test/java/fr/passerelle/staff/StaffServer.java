@@ -1,0 +1,96 @@
+package fr.passerelle.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.config.AuthConfig;
+import fr.passerelle.config.LimitsConfig;
+import fr.passerelle.http.ProblemHandler;
+import fr.passerelle.store.memory.MemoryStaffStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/** A real HTTP server on a free port with the staff API, an admin and a worker; calls block the test thread. */
+final class StaffServer {
+  static final String ADMIN_PASSWORD = "admin-password-1";
+  static final String WORKER_PASSWORD = "worker-password-1";
+
+  /** An HTTP answer: status, headers, raw body. */
+  record Response(int status, MultiMap headers, String body) {
+    JsonObject json() {
+      return new JsonObject(body);
+    }
+
+    /** Asserts an RFC 9457 problem with the given code and returns it. */
+    JsonObject problem(int expectedStatus, String code) {
+      assertThat(status).as(body).isEqualTo(expectedStatus);
+      assertThat(headers.get("Content-Type")).isEqualTo("application/problem+json");
+      JsonObject json = json();
+      assertThat(json.getString("code")).isEqualTo(code);
+      assertThat(json.getString("type")).isEqualTo("https://passerelle.fr/problems/" + code);
+      assertThat(json.getInteger("status")).isEqualTo(expectedStatus);
+      return json;
+    }
+  }
+
+  final MutableClock clock = new MutableClock();
+  final MemoryStaffStore store = new MemoryStaffStore();
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final StaffAuth auth;
+  final StaffAccount admin;
+  final StaffAccount worker;
+  private final HttpClient client;
+  private final int port;
+
+  StaffServer(Vertx vertx) {
+    this(vertx, AuthConfig.defaults());
+  }
+
+  StaffServer(Vertx vertx, AuthConfig config) {
+    auth = new StaffAuth(vertx, config, LimitsConfig.defaults(), store, registry, clock, Duration.ofMillis(1));
+    Router router = Router.router(vertx);
+    auth.mount(router);
+    ProblemHandler.install(router);
+    port = vertx.createHttpServer().requestHandler(router).listen(0).await().actualPort();
+    client = vertx.createHttpClient();
+    admin = auth.createAccount(newStaff("admin", Role.ADMIN, ADMIN_PASSWORD)).await();
+    worker = auth.createAccount(newStaff("worker", Role.WORKER, WORKER_PASSWORD)).await();
+  }
+
+  static NewStaff newStaff(String username, Role role, String password) {
+    return new NewStaff(username, "Camille " + username, role, password.toCharArray(), Set.of("fr", "ro"),
+        Set.of("danger"), 3, Optional.empty());
+  }
+
+  Response login(String username, String password) {
+    return post("/api/v1/auth/login", new JsonObject().put("username", username).put("password", password).encode());
+  }
+
+  String accessToken(String username, String password) {
+    Response response = login(username, password);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json().getString("accessToken");
+  }
+
+  Response post(String path, String body) {
+    return send(HttpMethod.POST, path, Optional.empty(), Optional.of(body));
+  }
+
+  Response send(HttpMethod method, String path, Optional<String> token, Optional<String> body) {
+    Future<Response> response = client.request(method, port, "localhost", path).compose(request -> {
+      token.ifPresent(t -> request.putHeader("Authorization", "Bearer " + t));
+      body.ifPresent(b -> request.putHeader("Content-Type", "application/json"));
+      return body.map(request::send).orElseGet(request::send)
+          .compose(r -> r.body().map(b -> new Response(r.statusCode(), r.headers(), b.toString())));
+    });
+    return response.await();
+  }
+}
