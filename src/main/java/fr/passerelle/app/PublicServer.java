@@ -2,6 +2,7 @@ package fr.passerelle.app;
 
 import fr.passerelle.http.ApiException;
 import fr.passerelle.http.ErrorCode;
+import fr.passerelle.http.ProblemHandler;
 import fr.passerelle.visitor.SessionRoutes;
 import fr.passerelle.visitor.VisitorSocket;
 import fr.passerelle.worker.WorkerSocket;
@@ -32,6 +33,7 @@ public final class PublicServer {
     router.route("/ws/visitor").handler(ctx -> upgrade(ctx, ws -> new VisitorSocket(services, ws)));
     router.route("/ws/worker").handler(ctx -> upgrade(ctx, ws -> new WorkerSocket(services, workerSockets, ws)));
     extraRoutes.accept(router);
+    ProblemHandler.install(router);
     return router;
   }
 

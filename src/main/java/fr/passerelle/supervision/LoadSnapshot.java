@@ -2,7 +2,9 @@ package fr.passerelle.supervision;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The live load the supervisor dashboard shows: counts only, never a visitor, session or conversation id, never
@@ -35,8 +37,8 @@ public record LoadSnapshot(
     long offersDeclined) {
 
   public LoadSnapshot {
-    waitingByLanguage = Map.copyOf(waitingByLanguage);
-    waitingByPriority = Map.copyOf(waitingByPriority);
+    waitingByLanguage = Collections.unmodifiableMap(new TreeMap<>(waitingByLanguage));
+    waitingByPriority = Collections.unmodifiableMap(new TreeMap<>(waitingByPriority));
   }
 
   public JsonObject toJson() {

@@ -68,7 +68,8 @@ class BadInputTest {
     start(vertx);
     VisitorClient visitor = node.visitor("fr");
     visitor.channel().sendText("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(FRAME_LIMIT * 5) + "\"}");
-    assertThat(await(visitor.channel().closed())).isEqualTo((short) 1009);
+    assertThat(await(visitor.channel().closed())).as("1009, or 1006 when the transport drops the connection")
+        .isIn((short) 1009, (short) 1006);
   }
 
   @Test

@@ -173,9 +173,9 @@ class SupervisorSocketTest {
     assertThat(client.next().getString("type")).isEqualTo("ready");
 
     client.send("{not json");
-    assertThat(nextError(client)).isEqualTo(error(ErrorCode.BAD_JSON));
+    assertThat(nextError(client).getString("code")).isEqualTo(ErrorCode.BAD_JSON.wire());
     client.send("{\"type\":\"subscribe\"}");
-    assertThat(nextError(client)).isEqualTo(error(ErrorCode.UNKNOWN_TYPE));
+    assertThat(nextError(client).getString("code")).isEqualTo(ErrorCode.UNKNOWN_TYPE.wire());
     assertThat(client.closed()).isNotDone();
   }
 
@@ -205,9 +205,6 @@ class SupervisorSocketTest {
     return frame;
   }
 
-  private static JsonObject error(ErrorCode code) {
-    return new JsonObject().put("type", "error").put("code", code.wire()).put("message", code.title());
-  }
 
   private static void eventually(BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
