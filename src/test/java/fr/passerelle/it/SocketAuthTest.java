@@ -55,6 +55,27 @@ class SocketAuthTest {
   }
 
   @Test
+  void anExpiredTokenIsRefusedAsExpiredAndTheSocketClosed() {
+    String token = node.token("camille");
+    node.clock().advance(java.time.Duration.ofHours(1));
+    FrameChannel channel = open("/ws/worker");
+    assertThat(errorAfter(channel, new JsonObject().put("type", "auth").put("token", token)))
+        .isEqualTo("token_expired");
+    assertThat(await(channel.closed())).isEqualTo((short) 1008);
+  }
+
+  @Test
+  void aSocketThatNeverAuthenticatesIsClosed(Vertx vertx) {
+    node.close();
+    node = TestNode.start(vertx, c -> new fr.passerelle.config.PasserelleConfig(c.http(),
+        new fr.passerelle.config.LimitsConfig(65_536, 16_384, 5, 20, 500, 10, 10, 20,
+            java.time.Duration.ofMillis(300)), c.retention(), c.routing(), c.auth(), c.demo()));
+    FrameChannel channel = open("/ws/visitor");
+    assertThat(await(channel.next("error")).getString("code")).isEqualTo("not_authenticated");
+    assertThat(await(channel.closed())).isEqualTo((short) 1008);
+  }
+
+  @Test
   void aSupervisorCannotOpenTheWorkerConsole() {
     FrameChannel channel = open("/ws/worker");
     assertThat(errorAfter(channel, new JsonObject().put("type", "auth").put("token", node.token("supervisor"))))

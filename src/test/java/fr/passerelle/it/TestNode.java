@@ -7,11 +7,11 @@ import fr.passerelle.client.VisitorClient;
 import fr.passerelle.client.WorkerClient;
 import fr.passerelle.config.HttpConfig;
 import fr.passerelle.config.PasserelleConfig;
+import fr.passerelle.testing.MutableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +23,13 @@ public final class TestNode implements AutoCloseable {
 
   private final Vertx vertx;
   private final Passerelle node;
+  private final MutableClock clock;
   private final Http http;
 
-  private TestNode(Vertx vertx, Passerelle node) {
+  private TestNode(Vertx vertx, Passerelle node, MutableClock clock) {
     this.vertx = vertx;
     this.node = node;
+    this.clock = clock;
     this.http = new Http(vertx, "127.0.0.1", node.port());
   }
 
@@ -41,9 +43,10 @@ public final class TestNode implements AutoCloseable {
     PasserelleConfig base = new PasserelleConfig(new HttpConfig("127.0.0.1", 0, "127.0.0.1", 0, h.shutdownGrace()),
         defaults.limits(), defaults.retention(), defaults.routing(), defaults.auth(), defaults.demo());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Passerelle node = await(Passerelle.start(vertx, customise.apply(base), registry, Clock.systemUTC()));
+    MutableClock clock = new MutableClock();
+    Passerelle node = await(Passerelle.start(vertx, customise.apply(base), registry, clock));
     await(DemoData.seed(node.staff(), PASSWORD));
-    return new TestNode(vertx, node);
+    return new TestNode(vertx, node, clock);
   }
 
   public static <T> T await(Future<T> future) {
@@ -69,6 +72,11 @@ public final class TestNode implements AutoCloseable {
 
   public Passerelle node() {
     return node;
+  }
+
+  /** The node's clock: tests move it forward to expire tokens, sessions and retention periods. */
+  public MutableClock clock() {
+    return clock;
   }
 
   public int port() {
