@@ -30,7 +30,8 @@ public final class Http {
     return client.request(options)
         .compose(req -> body.map(req::send).orElseGet(req::send))
         .compose(resp -> resp.body().map(b -> new Response(resp.statusCode(),
-            b.length() == 0 ? new JsonObject() : b.toJsonObject(), Optional.ofNullable(resp.getHeader("retry-after")))));
+            b.length() == 0 ? new JsonObject() : b.toJsonObject(),
+            Optional.ofNullable(resp.getHeader("retry-after")))));
   }
 
   public Future<Void> close() {

@@ -30,7 +30,8 @@ class BadInputTest {
   /** Small limits: 2 KiB frames, 2 envelopes a second (burst 3), queue of 2, 3 sessions a minute, 5 errors. */
   private void start(Vertx vertx) {
     node = TestNode.start(vertx, c -> new PasserelleConfig(c.http(),
-        new LimitsConfig(FRAME_LIMIT, 1024, 2, 3, 2, 3, 10, 5, java.time.Duration.ofSeconds(10)), c.retention(), c.routing(), c.auth(), c.demo()));
+        new LimitsConfig(FRAME_LIMIT, 1024, 2, 3, 2, 3, 10, 5, java.time.Duration.ofSeconds(10)), c.retention(),
+        c.routing(), c.auth(), c.demo()));
   }
 
   private String error(VisitorClient visitor, String text) {

@@ -92,7 +92,10 @@ public final class TestNode implements AutoCloseable {
     return await(VisitorClient.start(vertx, "127.0.0.1", node.port(), List.of(languages)));
   }
 
-  /** A demo worker ({@code camille}: fr, en, skills possible-minor and danger, capacity 3; {@code ioana}: ro, fr, bg, danger, 2). */
+  /**
+   * A demo worker, connected and away: {@code camille} speaks fr and en, has the possible-minor and danger skills
+   * and 3 slots; {@code ioana} speaks ro, fr and bg, has the danger skill and 2 slots.
+   */
   public WorkerClient worker(String username) {
     return await(WorkerClient.start(vertx, "127.0.0.1", node.port(), username, PASSWORD));
   }
