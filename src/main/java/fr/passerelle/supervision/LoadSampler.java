@@ -2,9 +2,8 @@ package fr.passerelle.supervision;
 
 import static fr.passerelle.supervision.SupervisionMetrics.*;
 
-import fr.passerelle.queue.QueueMetrics;
-
 import fr.passerelle.queue.QueueEntry;
+import fr.passerelle.queue.QueueMetrics;
 import fr.passerelle.queue.QueueStore;
 import fr.passerelle.worker.PresenceStore;
 import fr.passerelle.worker.WorkerPresence;

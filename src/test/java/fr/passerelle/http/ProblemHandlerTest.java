@@ -3,11 +3,14 @@ package fr.passerelle.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,20 +55,17 @@ class ProblemHandlerTest {
   private String lastRetryAfter;
 
   private JsonObject get(String path, int status, String code) {
-    String[] head = new String[2];
-    int actual = vertx.createHttpClient().request(HttpMethod.GET, port, "localhost", path)
-        .compose(HttpClientRequest::send)
-        .compose(r -> {
-          head[0] = r.getHeader("Content-Type");
-          lastRetryAfter = r.getHeader("Retry-After");
-          return r.body().map(b -> {
-            head[1] = b.toString();
-            return r.statusCode();
-          });
-        }).await();
-    String body = head[1];
-    assertThat(actual).isEqualTo(status);
-    assertThat(head[0]).isEqualTo("application/problem+json");
+    HttpResponse<String> response;
+    try {
+      response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+    lastRetryAfter = response.headers().firstValue("Retry-After").orElse(null);
+    String body = response.body();
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     JsonObject json = new JsonObject(body);
     assertThat(json.getString("code")).isEqualTo(code);
     assertThat(json.getString("type")).isEqualTo(ProblemHandler.TYPE_PREFIX + code);

@@ -3,7 +3,7 @@ package fr.passerelle.it;
 import static fr.passerelle.it.TestNode.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.client.Http;
+import fr.passerelle.client.Transport;
 import fr.passerelle.client.VisitorClient;
 import fr.passerelle.client.WorkerClient;
 import fr.passerelle.config.LimitsConfig;
@@ -116,9 +116,9 @@ class BadInputTest {
   @Test
   void sessionCreationIsRateLimitedWithRetryAfter(Vertx vertx) {
     start(vertx);
-    Http http = node.http();
+    Transport http = node.transport();
     JsonObject body = new JsonObject().put("languages", new io.vertx.core.json.JsonArray().add("fr"));
-    Http.Response last = null;
+    Transport.Response last = null;
     for (int i = 0; i < 4; i++) {
       last = await(http.post("/api/v1/sessions", body));
     }
@@ -130,8 +130,8 @@ class BadInputTest {
   @Test
   void malformedSessionRequestsGetProblemDetailsAndCreateNothing(Vertx vertx) {
     start(vertx);
-    Http http = node.http();
-    var bad = await(http.request(io.vertx.core.http.HttpMethod.POST, "/api/v1/sessions", java.util.Optional.empty(),
+    Transport http = node.transport();
+    var bad = await(http.request("POST", "/api/v1/sessions", java.util.Optional.empty(),
         java.util.Optional.of("{oops")));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body().getString("code")).isEqualTo("bad_json");

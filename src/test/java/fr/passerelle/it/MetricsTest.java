@@ -3,16 +3,18 @@ package fr.passerelle.it;
 import static fr.passerelle.it.TestNode.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.client.Http;
+import fr.passerelle.client.Transport;
 import fr.passerelle.client.VisitorClient;
 import fr.passerelle.client.WorkerClient;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,12 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class MetricsTest {
   private TestNode node;
-  private HttpClient management; // held: Vert.x closes a client nothing references
+  private final HttpClient management = HttpClient.newHttpClient();
 
   @BeforeEach
   void start(Vertx vertx) {
     node = TestNode.start(vertx);
-    management = vertx.createHttpClient();
   }
 
   @AfterEach
@@ -36,8 +37,13 @@ class MetricsTest {
   }
 
   private String scrape() {
-    return await(management.request(HttpMethod.GET, node.node().managementPort(), "127.0.0.1", "/metrics")
-        .compose(HttpClientRequest::send).compose(HttpClientResponse::body)).toString();
+    URI uri = URI.create("http://127.0.0.1:" + node.node().managementPort() + "/metrics");
+    try {
+      return management.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -50,7 +56,7 @@ class MetricsTest {
     await(worker.send(conversation, "w1", "", "AAAA"));
     visitor.channel().sendText("not json");
     await(visitor.channel().next("error"));
-    await(node.http().post("/api/v1/auth/login", new JsonObject().put("username", "camille").put("password", "nope")));
+    await(node.transport().post("/api/v1/auth/login", new JsonObject().put("username", "camille").put("password", "nope")));
 
     TestNode.eventually(() -> scrape().contains("passerelle_conversations_active 1.0"));
     String metrics = scrape();
@@ -69,10 +75,10 @@ class MetricsTest {
 
   @Test
   void metricsAreNotServedOnThePublicPort() {
-    Http.Response response = await(node.http().request(HttpMethod.GET, "/metrics", Optional.empty(),
+    Transport.Response response = await(node.transport().request("GET", "/metrics", Optional.empty(),
         Optional.empty()));
     assertThat(response.status()).isEqualTo(404);
-    Http.Response health = await(node.http().request(HttpMethod.GET, "/health/ready", Optional.empty(),
+    Transport.Response health = await(node.transport().request("GET", "/health/ready", Optional.empty(),
         Optional.empty()));
     assertThat(health.status()).isEqualTo(404);
   }

@@ -32,7 +32,7 @@ class ShutdownTest {
     assertThat(await(worker.channel().next("shutdown")).getInteger("retryAfterSeconds")).isPositive();
     assertThat(await(visitor.channel().closed())).isEqualTo((short) 1012);
     assertThat(await(worker.channel().closed())).isEqualTo((short) 1012);
-    assertThatThrownBy(() -> await(FrameChannel.connect(vertx, port, "127.0.0.1", "/ws/visitor")))
+    assertThatThrownBy(() -> await(node.open("/ws/visitor")))
         .isInstanceOf(RuntimeException.class);
   }
 }

@@ -32,7 +32,7 @@ class SocketAuthTest {
   }
 
   private FrameChannel open(String path) {
-    return await(FrameChannel.connect(vertx, node.port(), "127.0.0.1", path));
+    return await(node.open(path));
   }
 
   private String errorAfter(FrameChannel channel, JsonObject frame) {

@@ -32,7 +32,7 @@ class SupervisorFeedTest {
   }
 
   private FrameChannel feed(String username) {
-    FrameChannel channel = await(FrameChannel.connect(vertx, node.port(), "127.0.0.1", "/ws/supervisor"));
+    FrameChannel channel = await(node.open("/ws/supervisor"));
     channel.send(new JsonObject().put("type", "auth").put("token", node.token(username)));
     return channel;
   }

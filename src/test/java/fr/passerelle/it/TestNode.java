@@ -2,7 +2,8 @@ package fr.passerelle.it;
 
 import fr.passerelle.app.DemoData;
 import fr.passerelle.app.Passerelle;
-import fr.passerelle.client.Http;
+import fr.passerelle.client.FrameChannel;
+import fr.passerelle.client.Transport;
 import fr.passerelle.client.VisitorClient;
 import fr.passerelle.client.WorkerClient;
 import fr.passerelle.config.HttpConfig;
@@ -24,13 +25,13 @@ public final class TestNode implements AutoCloseable {
   private final Vertx vertx;
   private final Passerelle node;
   private final MutableClock clock;
-  private final Http http;
+  private final Transport transport;
 
   private TestNode(Vertx vertx, Passerelle node, MutableClock clock) {
     this.vertx = vertx;
     this.node = node;
     this.clock = clock;
-    this.http = new Http(vertx, "127.0.0.1", node.port());
+    this.transport = new Transport(vertx, "127.0.0.1", node.port());
   }
 
   public static TestNode start(Vertx vertx) {
@@ -83,13 +84,17 @@ public final class TestNode implements AutoCloseable {
     return node.port();
   }
 
-  /** One HTTP client for the test's lifetime (Vert.x closes a client nothing references). */
-  public Http http() {
-    return http;
+  /** One transport for the test's lifetime (Vert.x shuts down a client nothing references). */
+  public Transport transport() {
+    return transport;
+  }
+
+  public Future<FrameChannel> open(String path) {
+    return transport.open(path);
   }
 
   public VisitorClient visitor(String... languages) {
-    return await(VisitorClient.start(vertx, "127.0.0.1", node.port(), List.of(languages)));
+    return await(VisitorClient.start(transport, List.of(languages)));
   }
 
   /**
@@ -97,11 +102,11 @@ public final class TestNode implements AutoCloseable {
    * and 3 slots; {@code ioana} speaks ro, fr and bg, has the danger skill and 2 slots.
    */
   public WorkerClient worker(String username) {
-    return await(WorkerClient.start(vertx, "127.0.0.1", node.port(), username, PASSWORD));
+    return await(WorkerClient.start(transport, username, PASSWORD));
   }
 
   public String token(String username) {
-    return await(WorkerClient.login(vertx, "127.0.0.1", node.port(), username, PASSWORD));
+    return await(WorkerClient.login(transport, username, PASSWORD));
   }
 
   @Override
