@@ -20,6 +20,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -31,6 +32,7 @@ public final class Passerelle {
   private final StaffAuth staff;
   private final ManagementServer management;
   private final RetentionPurge purge;
+  private LoadSampler sampler;
   private HttpServer publicServer;
 
   private Passerelle(Services services, StaffAuth staff, ManagementServer management, RetentionPurge purge) {
@@ -68,8 +70,8 @@ public final class Passerelle {
   }
 
   private Future<Passerelle> listen() {
-    LoadSampler sampler = new LoadSampler(services.stores().queue(), services.stores().presence(),
-        services.registry(), services.clock());
+    sampler = new LoadSampler(services.stores().queue(), services.stores().presence(), services.registry(),
+        services.clock());
     SupervisorSocket supervisors = new SupervisorSocket(services.vertx(), sampler, services.tokens(),
         services.config().limits(), services.sockets());
     PublicServer server = new PublicServer(services);
@@ -85,6 +87,7 @@ public final class Passerelle {
         })
         .map(m -> {
           purge.start();
+          sampler.start(services.vertx(), Duration.ofSeconds(1));
           return this;
         });
   }
@@ -116,6 +119,7 @@ public final class Passerelle {
   public Future<Void> stop() {
     management.markShuttingDown();
     purge.stop();
+    sampler.stop(services.vertx());
     return services.sockets().closeAll(2)
         .eventually(() -> services.watcher().stop())
         .eventually(() -> publicServer == null ? Future.succeededFuture() : publicServer.close())

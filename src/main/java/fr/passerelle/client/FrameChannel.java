@@ -4,8 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -21,7 +19,6 @@ import java.util.function.Predicate;
  */
 public final class FrameChannel {
   private final Vertx vertx;
-  private final WebSocketClient client; // held: Vert.x closes a client nothing references, with its sockets
   private final WebSocket ws;
   private final ArrayDeque<JsonObject> inbox = new ArrayDeque<>();
   private final List<Waiter> waiters = new ArrayList<>();
@@ -29,18 +26,11 @@ public final class FrameChannel {
 
   private record Waiter(Predicate<JsonObject> match, Promise<JsonObject> promise) {}
 
-  private FrameChannel(Vertx vertx, WebSocketClient client, WebSocket ws) {
+  FrameChannel(Vertx vertx, WebSocket ws) {
     this.vertx = vertx;
-    this.client = client;
     this.ws = ws;
     ws.textMessageHandler(text -> vertx.runOnContext(v -> receive(new JsonObject(text))));
     ws.closeHandler(v -> vertx.runOnContext(x -> closed.tryComplete(ws.closeStatusCode())));
-  }
-
-  public static Future<FrameChannel> connect(Vertx vertx, int port, String host, String path) {
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setPort(port).setHost(host).setURI(path);
-    WebSocketClient client = vertx.createWebSocketClient();
-    return client.connect(options).map(ws -> new FrameChannel(vertx, client, ws));
   }
 
   public Future<Void> send(JsonObject frame) {
@@ -102,7 +92,7 @@ public final class FrameChannel {
   }
 
   public Future<Void> close() {
-    return ws.close().eventually(client::close);
+    return ws.close();
   }
 
   /** An error frame received where another frame was expected. */

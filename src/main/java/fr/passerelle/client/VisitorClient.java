@@ -1,7 +1,6 @@
 package fr.passerelle.client;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -11,36 +10,29 @@ import java.util.List;
  * {@code /ws/visitor}. Envelope contents are opaque here; the encryption layer builds them.
  */
 public final class VisitorClient {
-  private final Vertx vertx;
-  private final Http http; // held: Vert.x closes a client nothing references
-  private final String host;
-  private final int port;
+  private final Transport transport;
   private final String session;
   private final String secret;
   private FrameChannel channel;
 
-  private VisitorClient(Vertx vertx, Http http, String host, int port, String session, String secret) {
-    this.vertx = vertx;
-    this.http = http;
-    this.host = host;
-    this.port = port;
+  private VisitorClient(Transport transport, String session, String secret) {
+    this.transport = transport;
     this.session = session;
     this.secret = secret;
   }
 
   /** Creates a session (languages in order of preference) and connects. */
-  public static Future<VisitorClient> start(Vertx vertx, String host, int port, List<String> languages) {
-    Http http = new Http(vertx, host, port);
-    return http.post("/api/v1/sessions", new JsonObject().put("languages", new JsonArray(languages)))
+  public static Future<VisitorClient> start(Transport transport, List<String> languages) {
+    return transport.post("/api/v1/sessions", new JsonObject().put("languages", new JsonArray(languages)))
         .compose(r -> r.status() == 201 ? Future.succeededFuture(r.body())
             : Future.failedFuture(new IllegalStateException("session refused: " + r.status() + " " + r.body())))
-        .map(b -> new VisitorClient(vertx, http, host, port, b.getString("session"), b.getString("secret")))
+        .map(b -> new VisitorClient(transport, b.getString("session"), b.getString("secret")))
         .compose(c -> c.connect().map(ready -> c));
   }
 
   /** (Re)connects and authenticates; completes with the {@code ready} frame. */
   public Future<JsonObject> connect() {
-    return FrameChannel.connect(vertx, port, host, "/ws/visitor").compose(ch -> {
+    return transport.open("/ws/visitor").compose(ch -> {
       channel = ch;
       ch.send(new JsonObject().put("type", "auth").put("session", session).put("secret", secret));
       return ch.next("ready");
@@ -75,10 +67,6 @@ public final class VisitorClient {
   public Future<JsonObject> erase() {
     channel.send(new JsonObject().put("type", "erase"));
     return channel.next("erased");
-  }
-
-  public Http http() {
-    return http;
   }
 
   public FrameChannel channel() {

@@ -1,44 +1,37 @@
 package fr.passerelle.client;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
 
 /** The reference worker client: logs in over HTTP, then speaks the worker frames on {@code /ws/worker}. */
 public final class WorkerClient {
-  private final Vertx vertx;
-  private final String host;
-  private final int port;
+  private final Transport transport;
   private final String token;
   private FrameChannel channel;
 
-  private WorkerClient(Vertx vertx, String host, int port, String token) {
-    this.vertx = vertx;
-    this.host = host;
-    this.port = port;
+  private WorkerClient(Transport transport, String token) {
+    this.transport = transport;
     this.token = token;
   }
 
   /** Logs in and connects; the worker is {@code away} until {@link #available()}. */
-  public static Future<WorkerClient> start(Vertx vertx, String host, int port, String username, String password) {
-    return login(vertx, host, port, username, password)
-        .map(token -> new WorkerClient(vertx, host, port, token))
+  public static Future<WorkerClient> start(Transport transport, String username, String password) {
+    return login(transport, username, password)
+        .map(token -> new WorkerClient(transport, token))
         .compose(c -> c.connect().map(ready -> c));
   }
 
-  public static Future<String> login(Vertx vertx, String host, int port, String username, String password) {
-    Http http = new Http(vertx, host, port);
-    return http
+  public static Future<String> login(Transport transport, String username, String password) {
+    return transport
         .post("/api/v1/auth/login", new JsonObject().put("username", username).put("password", password))
         .compose(r -> r.status() == 200 ? Future.succeededFuture(r.body().getString("accessToken"))
-            : Future.failedFuture(new IllegalStateException("login refused: " + r.status() + " " + r.body())))
-        .eventually(http::close);
+            : Future.failedFuture(new IllegalStateException("login refused: " + r.status() + " " + r.body())));
   }
 
   public Future<JsonObject> connect() {
-    return FrameChannel.connect(vertx, port, host, "/ws/worker").compose(ch -> {
+    return transport.open("/ws/worker").compose(ch -> {
       channel = ch;
       ch.send(new JsonObject().put("type", "auth").put("token", token));
       return ch.next("ready");

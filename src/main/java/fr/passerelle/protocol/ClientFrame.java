@@ -57,7 +57,10 @@ public sealed interface ClientFrame {
 
   record Ping() implements ClientFrame {}
 
-  /** Parses one text frame; fails with {@code too_large}, {@code bad_json}, {@code unknown_type} or {@code invalid_field}. */
+  /**
+   * Parses one text frame (at most {@code maxBytes} in UTF-8); fails with {@code too_large}, {@code bad_json},
+   * {@code unknown_type} or {@code invalid_field}.
+   */
   static ClientFrame parse(String text, int maxBytes) {
     if (text.length() > maxBytes
         || (text.length() * 3L > maxBytes && text.getBytes(StandardCharsets.UTF_8).length > maxBytes)) {

@@ -3,10 +3,14 @@ package fr.passerelle.queue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 
 /** Metrics of the queue, declared once: recorded here, read by the supervision feed. */
 public final class QueueMetrics {
-  /** Timer: from joining the queue to being taken by a worker; publishes its median and 90th percentile. */
+  /**
+   * Timer: from joining the queue to being taken by a worker. Publishes its median and 90th percentile (for the
+   * dashboard of this node) and a histogram (for percentiles across nodes in Prometheus).
+   */
   public static final String WAIT = "passerelle.queue.wait";
   /** Counter: visitors who left before being taken; tag {@code reason} = left, erased. */
   public static final String ABANDONED = "passerelle.queue.abandoned";
@@ -24,7 +28,8 @@ public final class QueueMetrics {
 
   public static Timer waited(MeterRegistry registry) {
     return Timer.builder(WAIT).description("Time a visitor waited before a worker took them")
-        .publishPercentiles(0.5, 0.9).register(registry);
+        .publishPercentiles(0.5, 0.9).publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofSeconds(1)).maximumExpectedValue(Duration.ofHours(4)).register(registry);
   }
 
   public static Counter abandoned(MeterRegistry registry, String reason) {

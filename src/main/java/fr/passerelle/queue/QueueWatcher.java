@@ -105,8 +105,9 @@ public final class QueueWatcher {
             .map(made -> {
               if (made) {
                 QueueMetrics.offers(registry, QueueMetrics.OUTCOME_MADE).increment();
+                boolean languageMatch = Eligibility.languageMatch(p.entry(), p.worker());
                 stores.wakeUps().publish(WakeUps.worker(p.worker().workerId()),
-                    ServerFrames.entry(p.entry(), snapshot.now(), true, Eligibility.languageMatch(p.entry(), p.worker()))
+                    ServerFrames.entry(p.entry(), snapshot.now(), true, languageMatch)
                         .put("type", "offer").put("expiresInSeconds", routing.offerTimeout().toSeconds()));
               }
               return null;

@@ -2,9 +2,8 @@ package fr.passerelle.supervision;
 
 import static fr.passerelle.supervision.SupervisionMetrics.*;
 
-import fr.passerelle.queue.QueueMetrics;
-
 import fr.passerelle.queue.QueueEntry;
+import fr.passerelle.queue.QueueMetrics;
 import fr.passerelle.queue.QueueStore;
 import fr.passerelle.worker.PresenceStore;
 import fr.passerelle.worker.WorkerPresence;
@@ -111,8 +110,7 @@ public final class LoadSampler {
     double[] waits = waitPercentiles();
     return new LoadSnapshot(now, entries.size(), byLanguage, byPriority, longest, workers.size(), available,
         capacityTotal, used, used, offers, (long) count(registry.find(QueueMetrics.ABANDONED).counters()),
-        waits[0], waits[1], (long) (count(registry.find(QueueMetrics.OFFERS).tag(QueueMetrics.TAG_OUTCOME, QueueMetrics.OUTCOME_DECLINED).counters())
-            + count(registry.find(QueueMetrics.OFFERS).tag(QueueMetrics.TAG_OUTCOME, QueueMetrics.OUTCOME_TIMEOUT).counters())));
+        waits[0], waits[1], (long) (offers(QueueMetrics.OUTCOME_DECLINED) + offers(QueueMetrics.OUTCOME_TIMEOUT)));
   }
 
   private static String firstLanguage(QueueEntry entry) {
@@ -174,5 +172,9 @@ public final class LoadSampler {
   private void gauge(String name, Tags tags, ToDoubleFunction<LoadSnapshot> read) {
     Gauge.builder(name, last, ref -> ref.get().map(read::applyAsDouble).orElse(0.0))
         .tags(tags).strongReference(true).register(registry);
+  }
+
+  private double offers(String outcome) {
+    return count(registry.find(QueueMetrics.OFFERS).tag(QueueMetrics.TAG_OUTCOME, outcome).counters());
   }
 }

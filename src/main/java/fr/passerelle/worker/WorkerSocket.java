@@ -108,7 +108,8 @@ public final class WorkerSocket {
             .put("pseudonym", account.pseudonym()).put("languages", new JsonArray(account.languages().stream()
                 .sorted().toList())).put("skills", new JsonArray(account.skills().stream().sorted().toList()))
             .put("capacity", account.capacity()))
-        .put("status", available ? "available" : "away").put("mode", services.config().routing().mode().name().toLowerCase())
+        .put("status", available ? "available" : "away")
+        .put("mode", services.config().routing().mode().name().toLowerCase())
         .put("conversations", new JsonArray(active.stream().map(ServerFrames::conversation).toList()));
   }
 

@@ -1,32 +1,25 @@
 package fr.passerelle.app;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
-import java.util.concurrent.TimeUnit;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 
-/** Test client: GETs waited for with a deadline from the test thread, over one shared client. */
+/** Test client: GETs from the test thread over the JDK client, with a deadline. */
 final class Http {
   record Response(int status, String body) {}
 
-  private final HttpClient client;
-
-  Http(Vertx vertx) {
-    this.client = vertx.createHttpClient();
-  }
+  private final HttpClient client = HttpClient.newHttpClient();
 
   Response get(int port, String path) {
-    return await(client
-        .request(HttpMethod.GET, port, "localhost", path)
-        .compose(request -> request.send())
-        .compose(response -> response.body().map(body -> new Response(response.statusCode(), body.toString()))));
-  }
-
-  static <T> T await(Future<T> future) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .timeout(Duration.ofSeconds(10)).build();
     try {
-      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.body());
+    } catch (IOException | InterruptedException e) {
       throw new AssertionError(e);
     }
   }

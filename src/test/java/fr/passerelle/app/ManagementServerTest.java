@@ -1,6 +1,6 @@
 package fr.passerelle.app;
 
-import static fr.passerelle.app.Http.await;
+import static fr.passerelle.it.TestNode.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.config.HttpConfig;
@@ -32,7 +32,7 @@ class ManagementServerTest {
     management = new ManagementServer(observability.vertx(), config, observability.registry(), List.of(store, server));
     await(management.start());
     port = management.actualPort();
-    http = new Http(observability.vertx());
+    http = new Http();
   }
 
   @AfterEach

@@ -2,27 +2,13 @@ package fr.passerelle.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import fr.passerelle.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
-  private Instant now = Instant.parse("2026-11-28T20:00:00Z");
-  private final Clock clock = new Clock() {
-    @Override public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override public Instant instant() {
-      return now;
-    }
-  };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T20:00:00Z"));
 
   @Test
   void allowsTheBurstThenLimitsUntilTokensRefill() {
@@ -31,7 +17,7 @@ class RateLimiterTest {
       assertThat(limiter.tryAcquire("k")).isEmpty();
     }
     assertThat(limiter.tryAcquire("k")).hasValueSatisfying(wait -> assertThat(wait).isPositive());
-    now = now.plus(Duration.ofMillis(500));
+    clock.advance(Duration.ofMillis(500));
     assertThat(limiter.tryAcquire("k")).isEmpty();
   }
 
@@ -49,7 +35,7 @@ class RateLimiterTest {
     String today = keys.keyFor("203.0.113.7");
     assertThat(today).doesNotContain("203").isEqualTo(keys.keyFor("203.0.113.7"));
     assertThat(keys.keyFor("203.0.113.8")).isNotEqualTo(today);
-    now = now.plus(Duration.ofDays(1));
+    clock.advance(Duration.ofDays(1));
     assertThat(keys.keyFor("203.0.113.7")).isNotEqualTo(today);
   }
 }

@@ -3,7 +3,7 @@ package fr.passerelle.it;
 import static fr.passerelle.it.TestNode.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.client.Http;
+import fr.passerelle.client.Transport;
 import fr.passerelle.client.VisitorClient;
 import fr.passerelle.client.WorkerClient;
 import fr.passerelle.config.LimitsConfig;
@@ -30,7 +30,8 @@ class BadInputTest {
   /** Small limits: 2 KiB frames, 2 envelopes a second (burst 3), queue of 2, 3 sessions a minute, 5 errors. */
   private void start(Vertx vertx) {
     node = TestNode.start(vertx, c -> new PasserelleConfig(c.http(),
-        new LimitsConfig(FRAME_LIMIT, 1024, 2, 3, 2, 3, 10, 5, java.time.Duration.ofSeconds(10)), c.retention(), c.routing(), c.auth(), c.demo()));
+        new LimitsConfig(FRAME_LIMIT, 1024, 2, 3, 2, 3, 10, 5, java.time.Duration.ofSeconds(10)), c.retention(),
+        c.routing(), c.auth(), c.demo()));
   }
 
   private String error(VisitorClient visitor, String text) {
@@ -115,9 +116,9 @@ class BadInputTest {
   @Test
   void sessionCreationIsRateLimitedWithRetryAfter(Vertx vertx) {
     start(vertx);
-    Http http = node.http();
+    Transport http = node.transport();
     JsonObject body = new JsonObject().put("languages", new io.vertx.core.json.JsonArray().add("fr"));
-    Http.Response last = null;
+    Transport.Response last = null;
     for (int i = 0; i < 4; i++) {
       last = await(http.post("/api/v1/sessions", body));
     }
@@ -129,8 +130,8 @@ class BadInputTest {
   @Test
   void malformedSessionRequestsGetProblemDetailsAndCreateNothing(Vertx vertx) {
     start(vertx);
-    Http http = node.http();
-    var bad = await(http.request(io.vertx.core.http.HttpMethod.POST, "/api/v1/sessions", java.util.Optional.empty(),
+    Transport http = node.transport();
+    var bad = await(http.request("POST", "/api/v1/sessions", java.util.Optional.empty(),
         java.util.Optional.of("{oops")));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body().getString("code")).isEqualTo("bad_json");

@@ -122,6 +122,7 @@ class RoutingTest {
     assertThat(offer.getJsonArray("languages")).containsExactly("fr");
     WorkerClient ioana = node.worker("ioana");
     await(ioana.available());
+    node.clock().advance(Duration.ofSeconds(2));
     JsonObject withdrawn = await(camille.channel().next("offer-withdrawn"));
     assertThat(withdrawn.getString("entry")).isEqualTo(offer.getString("entry"));
     assertThat(withdrawn.getString("reason")).isEqualTo("timeout");

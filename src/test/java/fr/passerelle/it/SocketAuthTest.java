@@ -32,7 +32,7 @@ class SocketAuthTest {
   }
 
   private FrameChannel open(String path) {
-    return await(FrameChannel.connect(vertx, node.port(), "127.0.0.1", path));
+    return await(node.open(path));
   }
 
   private String errorAfter(FrameChannel channel, JsonObject frame) {
@@ -52,6 +52,27 @@ class SocketAuthTest {
     FrameChannel channel = open("/ws/worker");
     assertThat(errorAfter(channel, new JsonObject().put("type", "auth").put("token", "not.a.jwt")))
         .isEqualTo("auth_failed");
+  }
+
+  @Test
+  void anExpiredTokenIsRefusedAsExpiredAndTheSocketClosed() {
+    String token = node.token("camille");
+    node.clock().advance(java.time.Duration.ofHours(1));
+    FrameChannel channel = open("/ws/worker");
+    assertThat(errorAfter(channel, new JsonObject().put("type", "auth").put("token", token)))
+        .isEqualTo("token_expired");
+    assertThat(await(channel.closed())).isEqualTo((short) 1008);
+  }
+
+  @Test
+  void aSocketThatNeverAuthenticatesIsClosed(Vertx vertx) {
+    node.close();
+    node = TestNode.start(vertx, c -> new fr.passerelle.config.PasserelleConfig(c.http(),
+        new fr.passerelle.config.LimitsConfig(65_536, 16_384, 5, 20, 500, 10, 10, 20,
+            java.time.Duration.ofMillis(300)), c.retention(), c.routing(), c.auth(), c.demo()));
+    FrameChannel channel = open("/ws/visitor");
+    assertThat(await(channel.next("error")).getString("code")).isEqualTo("not_authenticated");
+    assertThat(await(channel.closed())).isEqualTo((short) 1008);
   }
 
   @Test

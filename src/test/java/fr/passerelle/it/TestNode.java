@@ -2,16 +2,17 @@ package fr.passerelle.it;
 
 import fr.passerelle.app.DemoData;
 import fr.passerelle.app.Passerelle;
-import fr.passerelle.client.Http;
+import fr.passerelle.client.FrameChannel;
+import fr.passerelle.client.Transport;
 import fr.passerelle.client.VisitorClient;
 import fr.passerelle.client.WorkerClient;
 import fr.passerelle.config.HttpConfig;
 import fr.passerelle.config.PasserelleConfig;
+import fr.passerelle.testing.MutableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +24,14 @@ public final class TestNode implements AutoCloseable {
 
   private final Vertx vertx;
   private final Passerelle node;
-  private final Http http;
+  private final MutableClock clock;
+  private final Transport transport;
 
-  private TestNode(Vertx vertx, Passerelle node) {
+  private TestNode(Vertx vertx, Passerelle node, MutableClock clock) {
     this.vertx = vertx;
     this.node = node;
-    this.http = new Http(vertx, "127.0.0.1", node.port());
+    this.clock = clock;
+    this.transport = new Transport(vertx, "127.0.0.1", node.port());
   }
 
   public static TestNode start(Vertx vertx) {
@@ -41,9 +44,10 @@ public final class TestNode implements AutoCloseable {
     PasserelleConfig base = new PasserelleConfig(new HttpConfig("127.0.0.1", 0, "127.0.0.1", 0, h.shutdownGrace()),
         defaults.limits(), defaults.retention(), defaults.routing(), defaults.auth(), defaults.demo());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Passerelle node = await(Passerelle.start(vertx, customise.apply(base), registry, Clock.systemUTC()));
+    MutableClock clock = new MutableClock();
+    Passerelle node = await(Passerelle.start(vertx, customise.apply(base), registry, clock));
     await(DemoData.seed(node.staff(), PASSWORD));
-    return new TestNode(vertx, node);
+    return new TestNode(vertx, node, clock);
   }
 
   public static <T> T await(Future<T> future) {
@@ -71,26 +75,38 @@ public final class TestNode implements AutoCloseable {
     return node;
   }
 
+  /** The node's clock: tests move it forward to expire tokens, sessions and retention periods. */
+  public MutableClock clock() {
+    return clock;
+  }
+
   public int port() {
     return node.port();
   }
 
-  /** One HTTP client for the test's lifetime (Vert.x closes a client nothing references). */
-  public Http http() {
-    return http;
+  /** One transport for the test's lifetime (Vert.x shuts down a client nothing references). */
+  public Transport transport() {
+    return transport;
+  }
+
+  public Future<FrameChannel> open(String path) {
+    return transport.open(path);
   }
 
   public VisitorClient visitor(String... languages) {
-    return await(VisitorClient.start(vertx, "127.0.0.1", node.port(), List.of(languages)));
+    return await(VisitorClient.start(transport, List.of(languages)));
   }
 
-  /** A demo worker ({@code camille}: fr, en, skills possible-minor and danger, capacity 3; {@code ioana}: ro, fr, bg, danger, 2). */
+  /**
+   * A demo worker, connected and away: {@code camille} speaks fr and en, has the possible-minor and danger skills
+   * and 3 slots; {@code ioana} speaks ro, fr and bg, has the danger skill and 2 slots.
+   */
   public WorkerClient worker(String username) {
-    return await(WorkerClient.start(vertx, "127.0.0.1", node.port(), username, PASSWORD));
+    return await(WorkerClient.start(transport, username, PASSWORD));
   }
 
   public String token(String username) {
-    return await(WorkerClient.login(vertx, "127.0.0.1", node.port(), username, PASSWORD));
+    return await(WorkerClient.login(transport, username, PASSWORD));
   }
 
   @Override

@@ -44,10 +44,39 @@ class ClientFrameTest {
       "{\"type\":\"join\",\"languages\":\"fr\",\"publicKey\":\"AA==\"}|invalid_field",
       "{\"type\":\"flag\",\"conversation\":\"c\",\"flag\":\"vip\"}|invalid_field",
       "{\"type\":\"presence\",\"status\":\"asleep\"}|invalid_field",
-      "{\"type\":\"auth\"}|invalid_field"})
+      "{\"type\":\"auth\"}|invalid_field",
+      "{\"type\":\"auth\",\"token\":5}|invalid_field",
+      "{\"type\":\"auth\",\"session\":\"s\",\"secret\":[]}|invalid_field",
+      "{\"type\":\"key\"}|invalid_field",
+      "{\"type\":\"key\",\"publicKey\":\"%%%\"}|invalid_field",
+      "{\"type\":\"sync\",\"after\":true}|invalid_field",
+      "{\"type\":\"accept\"}|invalid_field",
+      "{\"type\":\"accept\",\"entry\":{}}|invalid_field",
+      "{\"type\":\"decline\",\"entry\":\"\"}|invalid_field",
+      "{\"type\":\"transfer\"}|invalid_field",
+      "{\"type\":\"transfer\",\"conversation\":\"c\",\"to\":7}|invalid_field",
+      "{\"type\":\"transfer\",\"conversation\":\"c\",\"note\":\"\"}|invalid_field",
+      "{\"type\":\"end\",\"conversation\":null}|invalid_field",
+      "{\"type\":\"presence\"}|invalid_field",
+      "{\"type\":\"join\",\"languages\":[\"fr\",\"en\",\"ro\",\"bg\",\"zh\",\"es\"],\"publicKey\":\"AA==\"}|invalid_field",
+      "{\"type\":\"join\",\"languages\":[\"fr\"],\"publicKey\":\"AA==\",\"topic\":3}|invalid_field"})
   void rejectsMalformedFramesWithATypedCode(String text, String code) {
     assertThatThrownBy(() -> ClientFrame.parse(text, MAX)).isInstanceOf(ApiException.class)
         .extracting(e -> ((ApiException) e).code().wire()).isEqualTo(code);
+  }
+
+  @Test
+  void framesWithoutFieldsParse() {
+    for (String type : new String[] {"leave", "erase", "ping"}) {
+      assertThat(ClientFrame.parse("{\"type\":\"" + type + "\"}", MAX)).isNotNull();
+    }
+  }
+
+  @Test
+  void countsMultiByteCharactersAgainstTheByteLimit() {
+    String accents = "é".repeat(MAX / 2 + 10);
+    assertThatThrownBy(() -> ClientFrame.parse("{\"type\":\"ping\",\"pad\":\"" + accents + "\"}", MAX))
+        .isInstanceOf(ApiException.class).extracting(e -> ((ApiException) e).code().wire()).isEqualTo("too_large");
   }
 
   @Test

@@ -2,6 +2,7 @@ package fr.passerelle.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

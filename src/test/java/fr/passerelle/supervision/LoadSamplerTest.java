@@ -1,10 +1,9 @@
 package fr.passerelle.supervision;
 
 import static fr.passerelle.supervision.SupervisionMetrics.*;
-
-import fr.passerelle.queue.QueueMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.queue.QueueMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;

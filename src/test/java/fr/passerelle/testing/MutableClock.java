@@ -1,4 +1,4 @@
-package fr.passerelle.staff;
+package fr.passerelle.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,10 +8,18 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock tests move forward by hand instead of sleeping. */
-final class MutableClock extends Clock {
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+public final class MutableClock extends Clock {
+  private final AtomicReference<Instant> now;
 
-  void advance(Duration by) {
+  public MutableClock() {
+    this(Instant.now());
+  }
+
+  public MutableClock(Instant start) {
+    this.now = new AtomicReference<>(start);
+  }
+
+  public void advance(Duration by) {
     now.updateAndGet(t -> t.plus(by));
   }
 

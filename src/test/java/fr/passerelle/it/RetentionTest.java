@@ -1,0 +1,77 @@
+package fr.passerelle.it;
+
+import static fr.passerelle.it.TestNode.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.client.VisitorClient;
+import fr.passerelle.client.WorkerClient;
+import fr.passerelle.config.RetentionConfig;
+import fr.passerelle.store.Stores;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class RetentionTest {
+  private TestNode node;
+  private Stores stores;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    node = TestNode.start(vertx, c -> new fr.passerelle.config.PasserelleConfig(c.http(), c.limits(),
+        new RetentionConfig(Duration.ofHours(12), Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofMinutes(2),
+            Duration.ofHours(1)), c.routing(), c.auth(), c.demo()));
+    stores = node.node().services().stores();
+  }
+
+  @AfterEach
+  void stop() {
+    node.close();
+  }
+
+  @Test
+  void anEndedConversationsEnvelopesAreDeletedAfterTheGracePeriod() {
+    VisitorClient visitor = node.visitor("fr");
+    WorkerClient worker = node.worker("camille");
+    String conversation = ConversationLifecycleTest.connect(visitor, worker);
+    await(visitor.send("unread", "", "AAAA"));
+    await(worker.end(conversation));
+    await(node.node().purge().runOnce());
+    assertThat(await(stores.conversations().find(conversation))).as("kept during the grace period").isPresent();
+
+    node.clock().advance(Duration.ofMinutes(3));
+    await(node.node().purge().runOnce());
+    assertThat(await(stores.conversations().find(conversation))).isEmpty();
+  }
+
+  @Test
+  void aVisitorWhoDoesNotComeBackWithinTheResumeGraceIsForgotten() {
+    VisitorClient visitor = node.visitor("fr");
+    await(visitor.join(List.of("fr"), "a2V5"));
+    await(visitor.channel().close());
+    TestNode.eventually(() -> await(stores.sessions().find(visitor.session(), node.clock().instant()))
+        .map(s -> s.expiresAt().isBefore(node.clock().instant().plus(Duration.ofMinutes(11)))).orElse(false));
+
+    node.clock().advance(Duration.ofMinutes(11));
+    await(node.node().purge().runOnce());
+    assertThat(await(stores.sessions().find(visitor.session(), node.clock().instant()))).isEmpty();
+    assertThat(await(stores.queue().waiting())).isEmpty();
+  }
+
+  @Test
+  void undeliveredEnvelopesExpireAfterTheEnvelopeRetention() {
+    VisitorClient visitor = node.visitor("fr");
+    WorkerClient worker = node.worker("camille");
+    String conversation = ConversationLifecycleTest.connect(visitor, worker);
+    await(visitor.send("old", "", "AAAA"));
+    node.clock().advance(Duration.ofHours(25));
+    await(node.node().purge().runOnce());
+    assertThat(await(stores.conversations().after(conversation, fr.passerelle.conversation.Party.WORKER, 0)))
+        .isEmpty();
+  }
+}
