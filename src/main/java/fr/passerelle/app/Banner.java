@@ -18,6 +18,7 @@ final class Banner {
         .append("  PASSERELLE DEMO MODE: in-memory store, demo accounts, NOT FOR REAL USE\n")
         .append("  Everything is lost when the process stops.\n")
         .append("=====================================================================\n")
+        .append("  Organisation    ").append(config.demo().organisation()).append('\n')
         .append("  Public API      ").append(base).append("/api/v1\n")
         .append("  Visitor socket  ws://localhost:").append(node.port()).append("/ws/visitor\n")
         .append("  Worker socket   ws://localhost:").append(node.port()).append("/ws/worker\n")

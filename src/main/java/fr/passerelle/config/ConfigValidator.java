@@ -5,6 +5,8 @@ import java.util.Optional;
 
 /** Checks a loaded configuration: ranges per type of setting, then the rules that tie settings together. */
 final class ConfigValidator {
+  /** The same minimum the admin API asks of staff passwords. */
+  private static final int MIN_PASSWORD = 12;
 
   private ConfigValidator() {}
 
@@ -16,6 +18,15 @@ final class ConfigValidator {
     if (http.port() != 0 && http.port() == http.managementPort()) {
       throw new ConfigException(Setting.of("http", "managementPort").label() + " must differ from "
           + Setting.of("http", "port").label() + ", both are " + http.port());
+    }
+    AuthConfig auth = config.auth();
+    if (auth.jwtPrivateKeyPem().isPresent() != auth.jwtPublicKeyPem().isPresent()) {
+      throw new ConfigException(Setting.of("auth", "jwtPrivateKeyPem").label() + " and "
+          + Setting.of("auth", "jwtPublicKeyPem").label() + " go together: set both or neither");
+    }
+    if (config.demo().password().filter(p -> p.length() < MIN_PASSWORD).isPresent()) {
+      throw new ConfigException(Setting.of("demo", "password").label() + " must have at least " + MIN_PASSWORD
+          + " characters");
     }
     RetentionConfig retention = config.retention();
     if (retention.resumeGrace().compareTo(retention.session()) > 0) {

@@ -1,6 +1,7 @@
 package fr.passerelle.staff;
 
 import fr.passerelle.config.AuthConfig;
+import fr.passerelle.config.ConfigException;
 import fr.passerelle.http.ApiException;
 import fr.passerelle.http.ErrorCode;
 import io.vertx.core.Future;
@@ -40,10 +41,16 @@ public final class AccessTokens implements TokenVerifier {
     String[] pems = keyPems(config);
     // Vert.x checks signature and issuer; expiry is checked below against the same clock that issued the token.
     JWTOptions verifyOptions = new JWTOptions().setIssuer(config.issuer()).setIgnoreExpiration(true);
-    this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
-        .addPubSecKey(new PubSecKeyOptions().setAlgorithm(ALGORITHM).setBuffer(pems[0]))
-        .addPubSecKey(new PubSecKeyOptions().setAlgorithm(ALGORITHM).setBuffer(pems[1]))
-        .setJWTOptions(verifyOptions));
+    try {
+      this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
+          .addPubSecKey(new PubSecKeyOptions().setAlgorithm(ALGORITHM).setBuffer(pems[0]))
+          .addPubSecKey(new PubSecKeyOptions().setAlgorithm(ALGORITHM).setBuffer(pems[1]))
+          .setJWTOptions(verifyOptions));
+    } catch (RuntimeException e) {
+      throw new ConfigException("auth.jwtPrivateKeyPem (PASSERELLE_AUTH_JWT_PRIVATE_KEY_PEM) and "
+          + "auth.jwtPublicKeyPem (PASSERELLE_AUTH_JWT_PUBLIC_KEY_PEM) must be a P-256 key pair in PEM "
+          + "(PKCS#8 private key, SubjectPublicKeyInfo public key)");
+    }
   }
 
   public Issued issue(StaffAccount account) {
@@ -97,9 +104,6 @@ public final class AccessTokens implements TokenVerifier {
 
   /** The configured PEM pair, or a fresh P-256 pair: tokens then do not survive a restart. */
   private static String[] keyPems(AuthConfig config) {
-    if (config.jwtPrivateKeyPem().isPresent() != config.jwtPublicKeyPem().isPresent()) {
-      throw new IllegalStateException("Configure both JWT keys (private and public) or neither");
-    }
     if (config.jwtPrivateKeyPem().isPresent()) {
       return new String[] {config.jwtPrivateKeyPem().get(), config.jwtPublicKeyPem().get()};
     }

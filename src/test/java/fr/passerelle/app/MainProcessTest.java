@@ -6,11 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs {@link Main} as a real child process, as an operator would: configuration errors, demo mode, SIGTERM. */
 class MainProcessTest {
@@ -61,6 +66,7 @@ class MainProcessTest {
     assertThat(publicPort).isNotEqualTo(managementPort).isPositive();
 
     assertThat(get(managementPort, "/health/ready").statusCode()).isEqualTo(200);
+    assertThat(get(managementPort, "/metrics").body()).contains("jvm_memory_used_bytes", "vertx_http_server");
     HttpResponse<String> notHere = get(publicPort, "/health/ready");
     assertThat(notHere.statusCode()).isEqualTo(404);
     assertThat(notHere.headers().firstValue("content-type")).hasValue("application/problem+json");
@@ -75,6 +81,35 @@ class MainProcessTest {
     String printed = node.out.text() + node.err.text();
     assertThat(printed).doesNotContain(PASSWORD, field(session.body(), "secret"), field(login.body(), "accessToken"));
     assertThat(node.err.text()).doesNotContain("\tat ", "Exception", "did not finish cleanly");
+  }
+
+  @Test
+  void aConfigurationFileNamedByTheEnvironmentIsRead(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("passerelle.yaml");
+    Files.writeString(file, "http: {port: 0, managementPort: 0}\ndemo: {enabled: false}\n");
+    Child node = start(Map.of("PASSERELLE_CONFIG", file.toString()));
+    String started = node.out.await(Pattern.compile("listening on port \\d+[^\\n]*\\n"), START);
+    assertThat(started).doesNotContain("DEMO MODE");
+    node.process.destroy();
+    assertThat(node.exitCode()).isEqualTo(143);
+  }
+
+  @Test
+  void aPortAlreadyInUseStopsStartUpWithOneLine() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Child node = start(Map.of("PASSERELLE_HTTP_HOST", "127.0.0.1",
+          "PASSERELLE_HTTP_PORT", String.valueOf(taken.getLocalPort()), "PASSERELLE_MANAGEMENT_PORT", "0"));
+      assertThat(node.exitCode()).isEqualTo(1);
+      assertThat(node.err.text()).contains("could not start").doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void halfAJwtKeyPairIsAConfigurationError() throws Exception {
+    Child node = start(Map.of("PASSERELLE_AUTH_JWT_PRIVATE_KEY_PEM", "-----BEGIN PRIVATE KEY-----"));
+    assertThat(node.exitCode()).isEqualTo(2);
+    assertThat(node.err.text()).contains("PASSERELLE_AUTH_JWT_PRIVATE_KEY_PEM", "PASSERELLE_AUTH_JWT_PUBLIC_KEY_PEM")
+        .doesNotContain("BEGIN PRIVATE KEY");
   }
 
   private Child start(Map<String, String> env) throws IOException {

@@ -83,11 +83,31 @@ class ConfigLoaderTest {
   @Test
   void pemKeysAreReadFromFiles() throws IOException {
     String key = "-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----";
+    String publicKey = "-----BEGIN PUBLIC KEY-----\ndef\n-----END PUBLIC KEY-----";
     Path pem = Files.writeString(dir.resolve("key.pem"), key + "\n");
-    PasserelleConfig config = ConfigLoader.load(Optional.empty(),
-        Map.of("PASSERELLE_AUTH_JWT_PRIVATE_KEY_PEM_FILE", pem.toString()));
+    Path publicPem = Files.writeString(dir.resolve("public.pem"), publicKey + "\n");
+    PasserelleConfig config = ConfigLoader.load(Optional.empty(), Map.of(
+        "PASSERELLE_AUTH_JWT_PRIVATE_KEY_PEM_FILE", pem.toString(),
+        "PASSERELLE_AUTH_JWT_PUBLIC_KEY_PEM_FILE", publicPem.toString()));
     assertThat(config.auth().jwtPrivateKeyPem()).contains(key);
-    assertThat(config.auth().jwtPublicKeyPem()).isEmpty();
+    assertThat(config.auth().jwtPublicKeyPem()).contains(publicKey);
+  }
+
+  @Test
+  void halfAKeyPairIsRefusedNamingBothSettings() throws IOException {
+    Path pem = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(),
+        Map.of("PASSERELLE_AUTH_JWT_PRIVATE_KEY_PEM_FILE", pem.toString())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("PASSERELLE_AUTH_JWT_PRIVATE_KEY_PEM")
+        .hasMessageContaining("PASSERELLE_AUTH_JWT_PUBLIC_KEY_PEM");
+  }
+
+  @Test
+  void aShortDemoPasswordIsRefused() {
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("PASSERELLE_DEMO_PASSWORD", "abc")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("PASSERELLE_DEMO_PASSWORD")
+        .hasMessageNotContaining("abc");
   }
 
   @Test
