@@ -34,7 +34,7 @@ public final class StaffAuth {
     LoginThrottle throttle = new LoginThrottle(auth.failuresBeforeLock(), auth.lockDuration(), failureDelay, clock);
     StaffSessions sessions = new StaffSessions(vertx, store, hasher, tokens, throttle, new AuthMetrics(registry),
         auth.refreshTokenTtl(), clock);
-    this.routes = new StaffRoutes(sessions, accounts, tokens, limits.maxBodyBytes(), clock);
+    this.routes = new StaffRoutes(sessions, accounts, tokens, limits, clock);
   }
 
   /** Checks staff access tokens; use with {@link StaffAuthHandler#requiring} or on a WebSocket's first frame. */

@@ -1,7 +1,10 @@
 package fr.passerelle.staff;
 
+import fr.passerelle.config.LimitsConfig;
+import fr.passerelle.http.ClientKeys;
 import fr.passerelle.http.JsonBody;
 import fr.passerelle.http.ProblemHandler;
+import fr.passerelle.http.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,13 +24,18 @@ final class StaffRoutes {
   private final TokenVerifier tokens;
   private final int maxBodyBytes;
   private final Clock clock;
+  private final ClientKeys clientKeys;
+  private final RateLimiter logins;
 
-  StaffRoutes(StaffSessions sessions, StaffAccounts accounts, TokenVerifier tokens, int maxBodyBytes, Clock clock) {
+  StaffRoutes(StaffSessions sessions, StaffAccounts accounts, TokenVerifier tokens, LimitsConfig limits,
+      Clock clock) {
     this.sessions = sessions;
     this.accounts = accounts;
     this.tokens = tokens;
-    this.maxBodyBytes = maxBodyBytes;
+    this.maxBodyBytes = limits.maxBodyBytes();
     this.clock = clock;
+    this.clientKeys = new ClientKeys(clock);
+    this.logins = new RateLimiter("login attempts", limits.loginsPerMinute() / 60.0, limits.loginsPerMinute(), clock);
   }
 
   void mount(Router router) {
@@ -45,7 +53,9 @@ final class StaffRoutes {
     router.patch(ADMIN + "/:id").handler(admin).handler(this::patch);
   }
 
+  /** Limited per client (a keyed hash of its address, never stored) on top of the per-username lockout. */
   private void login(RoutingContext ctx) {
+    logins.acquire(clientKeys.keyFor(ctx.request().remoteAddress().hostAddress()));
     JsonObject body = JsonBody.object(ctx);
     String username = JsonBody.requireString(body, "username", 64);
     char[] password = JsonBody.requireString(body, "password", StaffJson.MAX_PASSWORD).toCharArray();

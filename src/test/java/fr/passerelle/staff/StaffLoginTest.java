@@ -68,6 +68,17 @@ class StaffLoginTest {
   }
 
   @Test
+  void loginAttemptsFromOneClientAreRateLimited(Vertx vertx) {
+    StaffServer limited = new StaffServer(vertx, fr.passerelle.config.AuthConfig.defaults(), 3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(limited.login("nobody-" + i, "wrong-password").status()).isEqualTo(401);
+    }
+    StaffServer.Response refused = limited.login("admin", StaffServer.ADMIN_PASSWORD);
+    refused.problem(429, "rate_limited");
+    assertThat(refused.headers().get("Retry-After")).isNotNull();
+  }
+
+  @Test
   void successfulLoginResetsTheFailureCount() {
     for (int round = 0; round < 2; round++) {
       for (int i = 0; i < 4; i++) {

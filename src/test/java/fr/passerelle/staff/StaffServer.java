@@ -60,7 +60,16 @@ final class StaffServer {
   }
 
   StaffServer(Vertx vertx, AuthConfig config) {
-    auth = new StaffAuth(vertx, config, LimitsConfig.defaults(), store, registry, clock, Duration.ofMillis(1));
+    this(vertx, config, 1_000);
+  }
+
+  /** With {@code loginsPerMinute} login attempts allowed per client address. */
+  StaffServer(Vertx vertx, AuthConfig config, int loginsPerMinute) {
+    LimitsConfig d = LimitsConfig.defaults();
+    LimitsConfig limits = new LimitsConfig(d.maxFrameBytes(), d.maxBodyBytes(), d.envelopesPerSecond(),
+        d.envelopeBurst(), d.maxQueueLength(), d.sessionsPerMinute(), loginsPerMinute, d.errorsBeforeClose(),
+        d.authTimeout());
+    auth = new StaffAuth(vertx, config, limits, store, registry, clock, Duration.ofMillis(1));
     Router router = Router.router(vertx);
     auth.mount(router);
     ProblemHandler.install(router);
