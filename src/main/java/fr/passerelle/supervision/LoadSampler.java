@@ -99,16 +99,18 @@ public final class LoadSampler {
       longest = Math.max(longest, Duration.between(entry.enqueuedAt(), now).toSeconds());
       offers += entry.offeredAt(now) ? 1 : 0;
     }
+    int connected = 0;
     int available = 0;
     int capacityTotal = 0;
     int used = 0;
     for (WorkerPresence worker : workers) {
+      connected += worker.connected() ? 1 : 0;
       available += worker.available() ? 1 : 0;
       capacityTotal += worker.available() ? worker.capacity() : 0;
       used += worker.active();
     }
     double[] waits = waitPercentiles();
-    return new LoadSnapshot(now, entries.size(), byLanguage, byPriority, longest, workers.size(), available,
+    return new LoadSnapshot(now, entries.size(), byLanguage, byPriority, longest, connected, available,
         capacityTotal, used, used, offers, (long) count(registry.find(QueueMetrics.ABANDONED).counters()),
         waits[0], waits[1], (long) (offers(QueueMetrics.OUTCOME_DECLINED) + offers(QueueMetrics.OUTCOME_TIMEOUT)));
   }

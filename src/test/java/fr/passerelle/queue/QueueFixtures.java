@@ -19,6 +19,6 @@ final class QueueFixtures {
 
   static WorkerPresence worker(String id, Set<String> languages, Set<String> skills, int capacity, int active,
       Instant lastAssigned) {
-    return new WorkerPresence(id, "p-" + id, languages, skills, capacity, true, active, lastAssigned);
+    return new WorkerPresence(id, "p-" + id, languages, skills, capacity, true, active, lastAssigned, true);
   }
 }

@@ -16,7 +16,7 @@ interface PresenceContract extends StoreFixture {
         true));
 
     assertThat(worker).isEqualTo(new WorkerPresence("w1", "Nour", Set.of("fr", "ar"), Set.of("danger"), 3, true, 0,
-        Instant.EPOCH));
+        Instant.EPOCH, true));
     assertThat(await(stores().presence().find("w1"))).contains(worker);
   }
 
@@ -63,9 +63,24 @@ interface PresenceContract extends StoreFixture {
 
     WorkerPresence kept = await(stores().presence().find("w1")).orElseThrow();
     assertThat(kept.available()).isFalse();
+    assertThat(kept.connected()).isFalse();
     assertThat(kept.active()).isEqualTo(1);
     await(stores().conversations().end("c-s1", NOW));
-    assertThat(active("w1")).isZero();
+    assertThat(await(stores().presence().find("w1"))).as("gone with their last conversation").isEmpty();
+  }
+
+  @Test
+  default void aWorkerWhoComesBackBeforeTheirConversationEndsStays() throws Exception {
+    online("w1", 2);
+    talking("s1", "w1");
+    await(stores().presence().offline("w1"));
+    online("w1", 2);
+
+    await(stores().conversations().end("c-s1", NOW));
+
+    WorkerPresence back = await(stores().presence().find("w1")).orElseThrow();
+    assertThat(back.connected()).isTrue();
+    assertThat(back.active()).isZero();
   }
 
   @Test

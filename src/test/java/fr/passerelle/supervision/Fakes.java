@@ -26,7 +26,7 @@ final class Fakes {
   }
 
   static WorkerPresence worker(String id, int capacity, boolean available, int active) {
-    return new WorkerPresence(id, "pseudo-" + id, Set.of("fr"), Set.of(), capacity, available, active, NOW);
+    return new WorkerPresence(id, "pseudo-" + id, Set.of("fr"), Set.of(), capacity, available, active, NOW, true);
   }
 
   /** Three visitors (one Romanian speaker also speaking French, one flagged danger and offered) and three workers. */

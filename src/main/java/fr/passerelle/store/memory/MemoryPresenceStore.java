@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Worker presence in memory. A worker first seen has never been assigned ({@code lastAssignedAt} is the epoch); a
- * worker going offline with conversations still open stays listed, unavailable, so slot counts stay right.
+ * worker going offline with conversations still open stays listed, disconnected and unavailable, so slot counts
+ * stay right, and is removed when the last of those conversations ends.
  */
 final class MemoryPresenceStore implements PresenceStore {
 
@@ -33,7 +34,7 @@ final class MemoryPresenceStore implements PresenceStore {
       Optional<WorkerPresence> known = Optional.ofNullable(state.presence.get(workerId));
       WorkerPresence presence = new WorkerPresence(workerId, pseudonym, Set.copyOf(languages), Set.copyOf(skills),
           capacity, available, known.map(WorkerPresence::active).orElse(0),
-          known.map(WorkerPresence::lastAssignedAt).orElse(Instant.EPOCH));
+          known.map(WorkerPresence::lastAssignedAt).orElse(Instant.EPOCH), true);
       state.presence.put(workerId, presence);
       return presence;
     });
@@ -43,8 +44,7 @@ final class MemoryPresenceStore implements PresenceStore {
   @Override
   public Future<Optional<WorkerPresence>> setAvailable(String workerId, boolean available) {
     return state.atomically(() -> Optional.ofNullable(state.presence.computeIfPresent(workerId,
-        (k, p) -> new WorkerPresence(p.workerId(), p.pseudonym(), p.languages(), p.skills(), p.capacity(),
-            available, p.active(), p.lastAssignedAt()))));
+        (k, p) -> p.withAvailable(available))));
   }
 
   @Override
@@ -54,8 +54,7 @@ final class MemoryPresenceStore implements PresenceStore {
       if (p != null && p.active() == 0) {
         state.presence.remove(workerId);
       } else if (p != null) {
-        state.presence.put(workerId, new WorkerPresence(p.workerId(), p.pseudonym(), p.languages(), p.skills(),
-            p.capacity(), false, p.active(), p.lastAssignedAt()));
+        state.presence.put(workerId, p.disconnected());
       }
       return null;
     });

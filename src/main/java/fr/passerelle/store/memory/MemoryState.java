@@ -112,8 +112,7 @@ final class MemoryState {
     conversations.put(id, conversation);
     logs.put(id, new ConversationLog());
     sessions.computeIfPresent(sessionId, (k, s) -> s.withConversation(Optional.of(id)));
-    presence.computeIfPresent(workerId, (k, p) -> new WorkerPresence(p.workerId(), p.pseudonym(), p.languages(),
-        p.skills(), p.capacity(), p.available(), p.active() + 1, now));
+    presence.computeIfPresent(workerId, (k, p) -> p.assigned(now));
     return conversation;
   }
 
@@ -125,8 +124,11 @@ final class MemoryState {
     conversations.put(ended.id(), ended);
     sessions.computeIfPresent(ended.sessionId(), (k, s) -> s.conversationId().equals(Optional.of(ended.id()))
         ? s.withConversation(Optional.empty()) : s);
-    presence.computeIfPresent(ended.workerId(), (k, p) -> new WorkerPresence(p.workerId(), p.pseudonym(),
-        p.languages(), p.skills(), p.capacity(), p.available(), Math.max(0, p.active() - 1), p.lastAssignedAt()));
+    // A worker who left while this conversation was theirs is forgotten with their last conversation.
+    presence.computeIfPresent(ended.workerId(), (k, p) -> {
+      WorkerPresence released = p.released();
+      return released.connected() || released.active() > 0 ? released : null;
+    });
     return ended;
   }
 
