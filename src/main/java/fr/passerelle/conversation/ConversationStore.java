@@ -51,7 +51,8 @@ public interface ConversationStore {
 
   /**
    * Deletes what has outlived its retention: envelopes older than {@code envelopesBefore}, ended conversations
-   * ended before {@code endedBefore}, expired sessions. Returns how many items were deleted.
+   * ended before {@code endedBefore}, expired sessions. A conversation ended because its visitor's session expired
+   * is announced on its channel as {@code visitor-left}. Returns how many items were deleted.
    */
   Future<Integer> purge(Instant now, Instant envelopesBefore, Instant endedBefore);
 }

@@ -64,6 +64,19 @@ class RetentionTest {
   }
 
   @Test
+  void theWorkerIsToldWhenTheirVisitorsSessionExpires() {
+    VisitorClient visitor = node.visitor("fr");
+    WorkerClient worker = node.worker("camille");
+    String conversation = ConversationLifecycleTest.connect(visitor, worker);
+    await(visitor.channel().close());
+    node.clock().advance(Duration.ofMinutes(11));
+    await(node.node().purge().runOnce());
+    assertThat(await(worker.channel().next("visitor-left")).getString("conversation")).isEqualTo(conversation);
+    assertThat(await(stores.conversations().activeFor(await(stores.staff().findByUsername("camille"))
+        .orElseThrow().id()))).isEmpty();
+  }
+
+  @Test
   void undeliveredEnvelopesExpireAfterTheEnvelopeRetention() {
     VisitorClient visitor = node.visitor("fr");
     WorkerClient worker = node.worker("camille");

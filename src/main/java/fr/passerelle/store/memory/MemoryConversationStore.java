@@ -1,6 +1,7 @@
 package fr.passerelle.store.memory;
 
 import fr.passerelle.conversation.Conversation;
+import fr.passerelle.conversation.ConversationEvents;
 import fr.passerelle.conversation.ConversationStore;
 import fr.passerelle.conversation.Envelope;
 import fr.passerelle.conversation.Party;
@@ -162,7 +163,9 @@ final class MemoryConversationStore implements ConversationStore {
    */
   @Override
   public Future<Integer> purge(Instant now, Instant envelopesBefore, Instant endedBefore) {
-    return state.atomically(() -> new MemoryPurge(state).run(now, envelopesBefore, endedBefore));
+    MemoryPurge pass = new MemoryPurge(state);
+    return state.atomically(() -> pass.run(now, envelopesBefore, endedBefore)).onSuccess(n -> pass.ended()
+        .forEach(id -> wakeUps.publish(WakeUps.conversation(id), ConversationEvents.visitorLeft())));
   }
 
   private Conversation put(Conversation conversation) {

@@ -3,15 +3,22 @@ package fr.passerelle.store.memory;
 import fr.passerelle.conversation.Conversation;
 import fr.passerelle.visitor.VisitorSession;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** One retention pass over the in-memory state; runs under the state lock. */
 final class MemoryPurge {
 
   private final MemoryState state;
+  private final List<String> ended = new ArrayList<>();
 
   MemoryPurge(MemoryState state) {
     this.state = state;
+  }
+
+  /** The conversations this pass ended because their visitor's session expired. */
+  List<String> ended() {
+    return ended;
   }
 
   int run(Instant now, Instant envelopesBefore, Instant endedBefore) {
@@ -25,7 +32,7 @@ final class MemoryPurge {
       state.sessions.remove(session.id());
       deleted += 1 + (state.removeEntryOfSession(session.id()).isPresent() ? 1 : 0);
       // Ending frees the worker's slot; the conversation itself follows the ended-conversation retention.
-      state.activeOfSession(session.id()).ifPresent(c -> state.endConversation(c, now));
+      state.activeOfSession(session.id()).ifPresent(c -> ended.add(state.endConversation(c, now).id()));
     }
     List<String> old = state.conversations.values().stream()
         .filter(c -> c.endedAt().filter(t -> t.isBefore(endedBefore)).isPresent())
