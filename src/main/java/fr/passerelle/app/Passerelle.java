@@ -73,7 +73,8 @@ public final class Passerelle {
     sampler = new LoadSampler(services.stores().queue(), services.stores().presence(), services.registry(),
         services.clock());
     SupervisorSocket supervisors = new SupervisorSocket(services.vertx(), sampler, services.tokens(),
-        services.config().limits(), services.sockets());
+        services.config().limits(), services.sockets(), services.stores().staff(),
+        services.config().auth().accountRecheck());
     PublicServer server = new PublicServer(services);
     var router = server.router(r -> {
       staff.mount(r);

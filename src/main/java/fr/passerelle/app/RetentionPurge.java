@@ -38,6 +38,6 @@ public final class RetentionPurge {
     Instant now = clock.instant();
     return stores.conversations().purge(now, now.minus(retention.envelope()), now.minus(retention.endedGrace()))
         .onSuccess(n -> LOG.log(n > 0 ? Level.INFO : Level.FINE, "retention purge deleted {0} items", n))
-        .onFailure(e -> LOG.log(Level.WARNING, "retention purge failed: {0}", e.toString()));
+        .onFailure(e -> LOG.log(Level.WARNING, "retention purge failed: {0}", e.getClass().getName()));
   }
 }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Staff authentication: token lifetimes, the ES256 key pair that signs access tokens (PEM; generated in memory
- * at start-up when absent, which logs everyone out on restart), and the failed-login lockout.
+ * at start-up when absent, which logs everyone out on restart), the failed-login lockout, and how often an open
+ * staff socket checks that its account is still enabled.
  */
 public record AuthConfig(
     String issuer,
@@ -14,10 +15,11 @@ public record AuthConfig(
     Optional<String> jwtPrivateKeyPem,
     Optional<String> jwtPublicKeyPem,
     int failuresBeforeLock,
-    Duration lockDuration) {
+    Duration lockDuration,
+    Duration accountRecheck) {
 
   public static AuthConfig defaults() {
     return new AuthConfig("passerelle", Duration.ofMinutes(15), Duration.ofHours(12), Optional.empty(),
-        Optional.empty(), 5, Duration.ofMinutes(15));
+        Optional.empty(), 5, Duration.ofMinutes(15), Duration.ofSeconds(30));
   }
 }

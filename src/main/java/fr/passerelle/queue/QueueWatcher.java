@@ -81,7 +81,7 @@ public final class QueueWatcher {
     Instant now = clock.instant();
     Future.all(stores.queue().waiting(), stores.presence().online())
         .compose(all -> route(new QueueSnapshot(all.resultAt(0), all.resultAt(1), handlingTimes.mean(), now)))
-        .onFailure(e -> LOG.log(Level.WARNING, "queue refresh failed: {0}", e.toString()))
+        .onFailure(e -> LOG.log(Level.WARNING, "queue refresh failed: {0}", e.getClass().getName()))
         .onComplete(done -> {
           running = false;
           if (again) {

@@ -7,13 +7,16 @@ import fr.passerelle.protocol.ClientFrame;
 import fr.passerelle.protocol.FrameSocket;
 import fr.passerelle.protocol.ServerFrames;
 import fr.passerelle.protocol.SocketRegistry;
+import fr.passerelle.staff.AccountWatch;
 import fr.passerelle.staff.Role;
+import fr.passerelle.staff.StaffStore;
 import fr.passerelle.staff.TokenVerifier;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,14 +32,18 @@ public final class SupervisorSocket {
   private final TokenVerifier verifier;
   private final LimitsConfig limits;
   private final SocketRegistry sockets;
+  private final StaffStore staff;
+  private final Duration recheck;
   private final LoadBroadcaster broadcaster;
 
   public SupervisorSocket(Vertx vertx, LoadSampler sampler, TokenVerifier verifier, LimitsConfig limits,
-      SocketRegistry sockets) {
+      SocketRegistry sockets, StaffStore staff, Duration recheck) {
     this.vertx = vertx;
     this.verifier = verifier;
     this.limits = limits;
     this.sockets = sockets;
+    this.staff = staff;
+    this.recheck = recheck;
     this.broadcaster = new LoadBroadcaster(vertx, sampler, PERIOD);
   }
 
@@ -62,12 +69,20 @@ public final class SupervisorSocket {
         }
         socket.authenticated();
         socket.send(ServerFrames.of("ready").put("role", principal.role().wire()));
-        unsubscribe[0] = broadcaster.subscribe(snapshot -> {
+        Runnable stopFeed = broadcaster.subscribe(snapshot -> {
           // A dashboard that cannot keep up skips a frame: the next one carries the whole state anyway.
           if (!socket.congested()) {
             socket.send(ServerFrames.of("load").mergeIn(snapshot.toJson()));
           }
         });
+        AccountWatch watch = AccountWatch.start(vertx, staff, principal.staffId(), recheck, () -> {
+          socket.fail(ApiException.of(ErrorCode.ACCOUNT_DISABLED), Optional.empty());
+          socket.close(FrameSocket.POLICY_VIOLATION, "account disabled");
+        });
+        unsubscribe[0] = () -> {
+          stopFeed.run();
+          watch.stop();
+        };
         return principal;
       });
     }

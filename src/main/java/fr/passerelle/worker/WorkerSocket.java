@@ -10,6 +10,7 @@ import fr.passerelle.protocol.ClientFrame;
 import fr.passerelle.protocol.FrameSocket;
 import fr.passerelle.protocol.ServerFrames;
 import fr.passerelle.queue.QueueSnapshot;
+import fr.passerelle.staff.AccountWatch;
 import fr.passerelle.staff.Role;
 import fr.passerelle.staff.StaffAccount;
 import fr.passerelle.store.WakeUps;
@@ -34,6 +35,7 @@ public final class WorkerSocket {
   private WakeUps.Subscription workerEvents;
   private JsonObject lastListing = new JsonObject();
   private boolean available;
+  private AccountWatch watch;
 
   public WorkerSocket(Services services, WorkerSockets local, ServerWebSocket ws) {
     this.services = services;
@@ -83,6 +85,8 @@ public final class WorkerSocket {
     }).compose(found -> {
       account = found.filter(StaffAccount::enabled).orElseThrow(() -> ApiException.of(ErrorCode.ACCOUNT_DISABLED));
       socket.authenticated();
+      watch = AccountWatch.start(services.vertx(), services.stores().staff(), account.id(),
+          services.config().auth().accountRecheck(), this::disabled);
       local.add(account.id());
       // A second tab must not make an available worker away: keep the current availability.
       return services.stores().presence().find(account.id()).compose(current -> services.stores().presence()
@@ -172,7 +176,15 @@ public final class WorkerSocket {
     }
   }
 
+  private void disabled() {
+    socket.fail(ApiException.of(ErrorCode.ACCOUNT_DISABLED), Optional.empty());
+    socket.close(FrameSocket.POLICY_VIOLATION, "account disabled");
+  }
+
   private void closed() {
+    if (watch != null) {
+      watch.stop();
+    }
     services.watcher().unlisten(listing);
     deliveries.keySet().stream().toList().forEach(this::detach);
     if (workerEvents != null) {

@@ -96,6 +96,34 @@ class SocketAuthTest {
   }
 
   @Test
+  void openStaffSocketsAreClosedWhenTheAccountIsDisabled(Vertx vertx) {
+    node.close();
+    node = TestNode.start(vertx, c -> new fr.passerelle.config.PasserelleConfig(c.http(), c.limits(), c.retention(),
+        c.routing(), new fr.passerelle.config.AuthConfig(c.auth().issuer(), c.auth().accessTokenTtl(),
+            c.auth().refreshTokenTtl(), c.auth().jwtPrivateKeyPem(), c.auth().jwtPublicKeyPem(),
+            c.auth().failuresBeforeLock(), c.auth().lockDuration(), java.time.Duration.ofMillis(100)), c.demo()));
+    WorkerClient ioana = node.worker("ioana");
+    FrameChannel feed = open("/ws/supervisor");
+    feed.send(new JsonObject().put("type", "auth").put("token", node.token("supervisor")));
+    await(feed.next("ready"));
+
+    disable("ioana");
+    disable("supervisor");
+
+    assertThat(await(ioana.channel().next("error")).getString("code")).isEqualTo("account_disabled");
+    assertThat(await(ioana.channel().closed())).isEqualTo((short) 1008);
+    assertThat(await(feed.next("error")).getString("code")).isEqualTo("account_disabled");
+    assertThat(await(feed.closed())).isEqualTo((short) 1008);
+  }
+
+  private void disable(String username) {
+    var staff = node.node().services().stores().staff();
+    StaffAccount a = await(staff.findByUsername(username)).orElseThrow();
+    await(staff.update(new StaffAccount(a.id(), a.username(), a.pseudonym(), a.role(), a.languages(), a.skills(),
+        a.capacity(), false, a.passwordHash(), a.association(), a.createdAt())));
+  }
+
+  @Test
   void aVisitorWithTheWrongSecretIsRefused() {
     VisitorClient visitor = node.visitor("fr");
     FrameChannel channel = open("/ws/visitor");

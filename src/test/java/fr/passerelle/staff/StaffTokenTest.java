@@ -90,7 +90,8 @@ class StaffTokenTest {
     AuthConfig defaults = AuthConfig.defaults();
     AuthConfig config = new AuthConfig(defaults.issuer(), defaults.accessTokenTtl(), defaults.refreshTokenTtl(),
         Optional.of(pem("PRIVATE KEY", pair.getPrivate().getEncoded())),
-        Optional.of(pem("PUBLIC KEY", pair.getPublic().getEncoded())), 5, defaults.lockDuration());
+        Optional.of(pem("PUBLIC KEY", pair.getPublic().getEncoded())), 5, defaults.lockDuration(),
+        defaults.accountRecheck());
     AccessTokens first = new AccessTokens(vertx, config, server.store, server.clock);
     AccessTokens second = new AccessTokens(vertx, config, server.store, server.clock);
 

@@ -67,7 +67,8 @@ class SupervisorSocketTest {
     vertx = Vertx.vertx();
     LoadSampler sampler = new LoadSampler(new Fakes.Queue(), new Fakes.Presence(), new SimpleMeterRegistry(),
         Clock.fixed(Fakes.NOW, ZoneOffset.UTC));
-    socket = new SupervisorSocket(vertx, sampler, VERIFIER, LIMITS, new SocketRegistry(new SimpleMeterRegistry()));
+    socket = new SupervisorSocket(vertx, sampler, VERIFIER, LIMITS, new SocketRegistry(new SimpleMeterRegistry()),
+        new fr.passerelle.store.memory.MemoryStaffStore(), Duration.ofHours(1));
     Router router = Router.router(vertx);
     socket.mount(router);
     HttpServer server = await(vertx.createHttpServer().requestHandler(router).listen(0));
