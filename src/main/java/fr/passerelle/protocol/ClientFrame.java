@@ -1,12 +1,13 @@
 package fr.passerelle.protocol;
 
+import static fr.passerelle.http.JsonBody.invalid;
+import static fr.passerelle.http.JsonBody.optionalString;
+import static fr.passerelle.http.JsonBody.requireString;
 import static fr.passerelle.protocol.Fields.base64;
 import static fr.passerelle.protocol.Fields.id;
 import static fr.passerelle.protocol.Fields.languages;
 import static fr.passerelle.protocol.Fields.nonNegativeLong;
 import static fr.passerelle.protocol.Fields.optionalId;
-import static fr.passerelle.protocol.Fields.optionalString;
-import static fr.passerelle.protocol.Fields.string;
 
 import fr.passerelle.http.ApiException;
 import fr.passerelle.http.ErrorCode;
@@ -74,7 +75,7 @@ public sealed interface ClientFrame {
     }
     Object type = json.getValue("type");
     if (!(type instanceof String)) {
-      throw Fields.invalid("type", "is required");
+      throw invalid("type", "is required");
     }
     return of((String) type, json);
   }
@@ -82,7 +83,7 @@ public sealed interface ClientFrame {
   private static ClientFrame of(String type, JsonObject json) {
     return switch (type) {
       case "auth" -> json.containsKey("token")
-          ? new StaffAuth(string(json, "token", 4096))
+          ? new StaffAuth(requireString(json, "token", 4096))
           : new VisitorAuth(id(json, "session"), id(json, "secret"));
       case "join" -> new Join(languages(json, "languages"), base64(json, "publicKey", MAX_KEY, false),
           optionalString(json, "topic", 64));
@@ -99,19 +100,19 @@ public sealed interface ClientFrame {
       case "transfer" -> new Transfer(id(json, "conversation"), optionalId(json, "to"),
           json.containsKey("note") ? Optional.of(base64(json, "note", MAX_NOTE, false)) : Optional.empty());
       case "end" -> new End(id(json, "conversation"));
-      case "flag" -> new Mark(id(json, "conversation"), Flag.fromWire(string(json, "flag", 32))
-          .orElseThrow(() -> Fields.invalid("flag", "must be possible-minor or danger")));
+      case "flag" -> new Mark(id(json, "conversation"), Flag.fromWire(requireString(json, "flag", 32))
+          .orElseThrow(() -> invalid("flag", "must be possible-minor or danger")));
       case "ping" -> new Ping();
       default -> throw new ApiException(ErrorCode.UNKNOWN_TYPE, "unknown frame type");
     };
   }
 
   private static boolean presence(JsonObject json) {
-    String status = string(json, "status", 16);
+    String status = requireString(json, "status", 16);
     return switch (status) {
       case "available" -> true;
       case "away" -> false;
-      default -> throw Fields.invalid("status", "must be available or away");
+      default -> throw invalid("status", "must be available or away");
     };
   }
 }

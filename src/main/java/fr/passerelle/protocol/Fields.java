@@ -1,7 +1,8 @@
 package fr.passerelle.protocol;
 
-import fr.passerelle.http.ApiException;
-import fr.passerelle.http.ErrorCode;
+import static fr.passerelle.http.JsonBody.invalid;
+import static fr.passerelle.http.JsonBody.optionalString;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -9,7 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Typed reads of JSON fields that fail with {@code invalid_field} naming the field, never with a raw exception. */
+/**
+ * The protocol's own field rules (identifiers, opaque base64, sequence numbers, languages), on top of the
+ * general typed reads of {@link fr.passerelle.http.JsonBody}; each failure is an {@code invalid_field} naming
+ * the field.
+ */
 public final class Fields {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]*={0,2}");
@@ -17,21 +22,6 @@ public final class Fields {
   private static final int MAX_LANGUAGES = 5;
 
   private Fields() {}
-
-  public static String string(JsonObject json, String name, int maxLength) {
-    return optionalString(json, name, maxLength).orElseThrow(() -> invalid(name, "is required"));
-  }
-
-  public static Optional<String> optionalString(JsonObject json, String name, int maxLength) {
-    Object value = json.getValue(name);
-    if (value == null) {
-      return Optional.empty();
-    }
-    if (!(value instanceof String s) || s.isEmpty() || s.length() > maxLength) {
-      throw invalid(name, "must be a non-empty string of at most " + maxLength + " characters");
-    }
-    return Optional.of(s);
-  }
 
   /** A client-chosen or server-issued identifier: 1 to 64 URL-safe characters. */
   public static String id(JsonObject json, String name) {
@@ -59,6 +49,7 @@ public final class Fields {
     return s;
   }
 
+  /** A sequence number; absent means 0. */
   public static long nonNegativeLong(JsonObject json, String name) {
     Object value = json.getValue(name);
     if (value == null) {
@@ -70,15 +61,7 @@ public final class Fields {
     return n.longValue();
   }
 
-  public static boolean bool(JsonObject json, String name) {
-    Object value = json.getValue(name);
-    if (!(value instanceof Boolean b)) {
-      throw invalid(name, "must be true or false");
-    }
-    return b;
-  }
-
-  /** One to five lower-case language tags such as {@code fr}, {@code en}, {@code pt-br}. */
+  /** One to five lower-case language tags such as {@code fr}, {@code en}, {@code pt-br}; duplicates dropped. */
   public static List<String> languages(JsonObject json, String name) {
     Object value = json.getValue(name);
     if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_LANGUAGES) {
@@ -94,9 +77,5 @@ public final class Fields {
       }
     }
     return List.copyOf(languages);
-  }
-
-  public static ApiException invalid(String name, String problem) {
-    return new ApiException(ErrorCode.INVALID_FIELD, name + " " + problem);
   }
 }

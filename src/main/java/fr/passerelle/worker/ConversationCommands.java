@@ -6,9 +6,9 @@ import fr.passerelle.conversation.Delivery;
 import fr.passerelle.conversation.Party;
 import fr.passerelle.http.ApiException;
 import fr.passerelle.http.ErrorCode;
+import fr.passerelle.http.JsonBody;
 import fr.passerelle.protocol.ClientFrame;
 import fr.passerelle.protocol.FrameSocket;
-import fr.passerelle.protocol.Fields;
 import fr.passerelle.protocol.ServerFrames;
 import io.vertx.core.Future;
 import java.util.Map;
@@ -58,7 +58,7 @@ final class ConversationCommands {
       });
     } else if (frame instanceof ClientFrame.Transfer transfer) {
       if (transfer.to().filter(workerId.get()::equals).isPresent()) {
-        return Future.failedFuture(Fields.invalid("to", "must be another worker"));
+        return Future.failedFuture(JsonBody.invalid("to", "must be another worker"));
       }
       return active(transfer.conversation())
           .compose(c -> conversations.transfer(c, transfer.to(), transfer.note()))
@@ -87,6 +87,6 @@ final class ConversationCommands {
   }
 
   private static String required(Optional<String> conversation) {
-    return conversation.orElseThrow(() -> Fields.invalid("conversation", "is required"));
+    return conversation.orElseThrow(() -> JsonBody.invalid("conversation", "is required"));
   }
 }
