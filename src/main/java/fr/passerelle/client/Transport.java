@@ -41,7 +41,8 @@ public final class Transport {
         .timeout(TIMEOUT).method(method, body.map(BodyPublishers::ofString).orElseGet(BodyPublishers::noBody));
     body.ifPresent(b -> request.header("content-type", "application/json"));
     bearer.ifPresent(t -> request.header("authorization", "Bearer " + t));
-    return Future.fromCompletionStage(http.sendAsync(request.build(), BodyHandlers.ofString()), vertx.getOrCreateContext())
+    return Future.fromCompletionStage(http.sendAsync(request.build(), BodyHandlers.ofString()),
+            vertx.getOrCreateContext())
         .map(r -> new Response(r.statusCode(), r.body().isEmpty() ? new JsonObject() : new JsonObject(r.body()),
             r.headers().firstValue("retry-after")));
   }

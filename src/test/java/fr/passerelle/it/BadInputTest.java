@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.passerelle.client.Transport;
 import fr.passerelle.client.VisitorClient;
 import fr.passerelle.client.WorkerClient;
-import fr.passerelle.config.LimitsConfig;
-import fr.passerelle.config.PasserelleConfig;
 import fr.passerelle.conversation.Party;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,9 +28,10 @@ class BadInputTest {
 
   /** Small limits: 2 KiB frames, 2 envelopes a second (burst 3), queue of 2, 3 sessions a minute, 5 errors. */
   private void start(Vertx vertx) {
-    node = TestNode.start(vertx, c -> new PasserelleConfig(c.http(),
-        new LimitsConfig(FRAME_LIMIT, 1024, 2, 3, 2, 3, 10, 5, java.time.Duration.ofSeconds(10)), c.retention(),
-        c.routing(), c.auth(), c.demo()));
+    node = TestNode.start(vertx, Map.of("PASSERELLE_LIMITS_MAX_FRAME_BYTES", String.valueOf(FRAME_LIMIT),
+        "PASSERELLE_LIMITS_MAX_BODY_BYTES", "1024", "PASSERELLE_LIMITS_ENVELOPES_PER_SECOND", "2",
+        "PASSERELLE_LIMITS_ENVELOPE_BURST", "3", "PASSERELLE_LIMITS_MAX_QUEUE_LENGTH", "2",
+        "PASSERELLE_LIMITS_SESSIONS_PER_MINUTE", "3", "PASSERELLE_LIMITS_ERRORS_BEFORE_CLOSE", "5"));
   }
 
   private String error(VisitorClient visitor, String text) {

@@ -56,7 +56,8 @@ class MetricsTest {
     await(worker.send(conversation, "w1", "", "AAAA"));
     visitor.channel().sendText("not json");
     await(visitor.channel().next("error"));
-    await(node.transport().post("/api/v1/auth/login", new JsonObject().put("username", "camille").put("password", "nope")));
+    await(node.transport().post("/api/v1/auth/login",
+        new JsonObject().put("username", "camille").put("password", "nope")));
 
     TestNode.eventually(() -> scrape().contains("passerelle_conversations_active 1.0"));
     String metrics = scrape();

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.client.VisitorClient;
 import fr.passerelle.client.WorkerClient;
-import fr.passerelle.config.RetentionConfig;
 import fr.passerelle.store.Stores;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +23,8 @@ class RetentionTest {
 
   @BeforeEach
   void start(Vertx vertx) {
-    node = TestNode.start(vertx, c -> new fr.passerelle.config.PasserelleConfig(c.http(), c.limits(),
-        new RetentionConfig(Duration.ofHours(12), Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofMinutes(2),
-            Duration.ofHours(1)), c.routing(), c.auth(), c.demo()));
+    // Purges run when the test says so, not on a timer.
+    node = TestNode.start(vertx, Map.of("PASSERELLE_RETENTION_PURGE_INTERVAL", "1h"));
     stores = node.node().services().stores();
   }
 

@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.client.VisitorClient;
 import fr.passerelle.client.WorkerClient;
-import fr.passerelle.config.PasserelleConfig;
-import fr.passerelle.config.RoutingConfig;
 import fr.passerelle.config.RoutingMode;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,9 +30,8 @@ class RoutingTest {
   }
 
   private void start(Vertx vertx, RoutingMode mode, Duration offerTimeout) {
-    node = TestNode.start(vertx, c -> new PasserelleConfig(c.http(), c.limits(), c.retention(),
-        new RoutingConfig(mode, offerTimeout, Duration.ofHours(1), Duration.ofMinutes(15), Duration.ofMinutes(2)),
-        c.auth(), c.demo()));
+    node = TestNode.start(vertx, Map.of("PASSERELLE_ROUTING_MODE", mode.name(),
+        "PASSERELLE_ROUTING_OFFER_TIMEOUT", offerTimeout.toSeconds() + "s", "PASSERELLE_ROUTING_LANGUAGE_FALLBACK", "1h"));
   }
 
   private static String entry(JsonObject queue, int index) {

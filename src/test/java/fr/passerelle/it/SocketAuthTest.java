@@ -10,6 +10,7 @@ import fr.passerelle.staff.StaffAccount;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,9 +68,7 @@ class SocketAuthTest {
   @Test
   void aSocketThatNeverAuthenticatesIsClosed(Vertx vertx) {
     node.close();
-    node = TestNode.start(vertx, c -> new fr.passerelle.config.PasserelleConfig(c.http(),
-        new fr.passerelle.config.LimitsConfig(65_536, 16_384, 5, 20, 500, 10, 10, 20,
-            java.time.Duration.ofMillis(300)), c.retention(), c.routing(), c.auth(), c.demo()));
+    node = TestNode.start(vertx, Map.of("PASSERELLE_LIMITS_AUTH_TIMEOUT", "300ms"));
     FrameChannel channel = open("/ws/visitor");
     assertThat(await(channel.next("error")).getString("code")).isEqualTo("not_authenticated");
     assertThat(await(channel.closed())).isEqualTo((short) 1008);
@@ -98,10 +97,7 @@ class SocketAuthTest {
   @Test
   void openStaffSocketsAreClosedWhenTheAccountIsDisabled(Vertx vertx) {
     node.close();
-    node = TestNode.start(vertx, c -> new fr.passerelle.config.PasserelleConfig(c.http(), c.limits(), c.retention(),
-        c.routing(), new fr.passerelle.config.AuthConfig(c.auth().issuer(), c.auth().accessTokenTtl(),
-            c.auth().refreshTokenTtl(), c.auth().jwtPrivateKeyPem(), c.auth().jwtPublicKeyPem(),
-            c.auth().failuresBeforeLock(), c.auth().lockDuration(), java.time.Duration.ofMillis(100)), c.demo()));
+    node = TestNode.start(vertx, Map.of("PASSERELLE_AUTH_ACCOUNT_RECHECK", "100ms"));
     WorkerClient ioana = node.worker("ioana");
     FrameChannel feed = open("/ws/supervisor");
     feed.send(new JsonObject().put("type", "auth").put("token", node.token("supervisor")));

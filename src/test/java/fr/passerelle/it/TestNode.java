@@ -6,7 +6,7 @@ import fr.passerelle.client.FrameChannel;
 import fr.passerelle.client.Transport;
 import fr.passerelle.client.VisitorClient;
 import fr.passerelle.client.WorkerClient;
-import fr.passerelle.config.HttpConfig;
+import fr.passerelle.config.ConfigLoader;
 import fr.passerelle.config.PasserelleConfig;
 import fr.passerelle.testing.MutableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -14,9 +14,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 
 /** A real node on port 0 with the demo accounts, for tests that talk to it over HTTP and WebSocket. */
 public final class TestNode implements AutoCloseable {
@@ -35,17 +37,19 @@ public final class TestNode implements AutoCloseable {
   }
 
   public static TestNode start(Vertx vertx) {
-    return start(vertx, c -> c);
+    return start(vertx, Map.of());
   }
 
-  public static TestNode start(Vertx vertx, UnaryOperator<PasserelleConfig> customise) {
-    PasserelleConfig defaults = PasserelleConfig.defaults();
-    var h = defaults.http();
-    PasserelleConfig base = new PasserelleConfig(new HttpConfig("127.0.0.1", 0, "127.0.0.1", 0, h.shutdownGrace()),
-        defaults.limits(), defaults.retention(), defaults.routing(), defaults.auth(), defaults.demo());
+  /** A node configured as an operator would: {@code PASSERELLE_*} settings over the defaults, ports free. */
+  public static TestNode start(Vertx vertx, Map<String, String> settings) {
+    Map<String, String> env = new HashMap<>(settings);
+    env.put("PASSERELLE_HTTP_HOST", "127.0.0.1");
+    env.put("PASSERELLE_HTTP_PORT", "0");
+    env.put("PASSERELLE_MANAGEMENT_PORT", "0");
+    PasserelleConfig config = ConfigLoader.load(Optional.empty(), env);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MutableClock clock = new MutableClock();
-    Passerelle node = await(Passerelle.start(vertx, customise.apply(base), registry, clock));
+    Passerelle node = await(Passerelle.start(vertx, config, registry, clock));
     await(DemoData.seed(node.staff(), PASSWORD));
     return new TestNode(vertx, node, clock);
   }
