@@ -31,7 +31,8 @@ class RoutingTest {
 
   private void start(Vertx vertx, RoutingMode mode, Duration offerTimeout) {
     node = TestNode.start(vertx, Map.of("PASSERELLE_ROUTING_MODE", mode.name(),
-        "PASSERELLE_ROUTING_OFFER_TIMEOUT", offerTimeout.toSeconds() + "s", "PASSERELLE_ROUTING_LANGUAGE_FALLBACK", "1h"));
+        "PASSERELLE_ROUTING_OFFER_TIMEOUT", offerTimeout.toSeconds() + "s",
+        "PASSERELLE_ROUTING_LANGUAGE_FALLBACK", "1h"));
   }
 
   private static String entry(JsonObject queue, int index) {

@@ -58,7 +58,8 @@ class ClientFrameTest {
       "{\"type\":\"transfer\",\"conversation\":\"c\",\"note\":\"\"}|invalid_field",
       "{\"type\":\"end\",\"conversation\":null}|invalid_field",
       "{\"type\":\"presence\"}|invalid_field",
-      "{\"type\":\"join\",\"languages\":[\"fr\",\"en\",\"ro\",\"bg\",\"zh\",\"es\"],\"publicKey\":\"AA==\"}|invalid_field",
+      "{\"type\":\"join\",\"languages\":[\"fr\",\"en\",\"ro\",\"bg\",\"zh\",\"es\"],\"publicKey\":\"AA\"}"
+          + "|invalid_field",
       "{\"type\":\"join\",\"languages\":[\"fr\"],\"publicKey\":\"AA==\",\"topic\":3}|invalid_field"})
   void rejectsMalformedFramesWithATypedCode(String text, String code) {
     assertThatThrownBy(() -> ClientFrame.parse(text, MAX)).isInstanceOf(ApiException.class)
