@@ -5,7 +5,9 @@ import fr.passerelle.protocol.ServerFrames;
 import fr.passerelle.store.Stores;
 import fr.passerelle.store.WakeUps;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -33,6 +35,7 @@ public final class QueueWatcher {
   private final HandlingTimes handlingTimes;
   private final OfferPlanner planner;
   private final Set<Consumer<QueueSnapshot>> listeners = new CopyOnWriteArraySet<>();
+  private Context context;
   private boolean running;
   private boolean again;
   private long timer = -1;
@@ -50,12 +53,18 @@ public final class QueueWatcher {
     this.planner = new OfferPlanner(new Eligibility(routing.languageFallback()));
   }
 
+  /** Runs the loop on one event-loop context of its own, so refreshes are never concurrent. */
   public Future<Void> start() {
-    timer = vertx.setPeriodic(1000, id -> refresh());
-    return stores.wakeUps().subscribe(WakeUps.QUEUE, event -> refresh()).map(s -> {
-      subscription = s;
-      return null;
+    context = vertx.getOrCreateContext();
+    Promise<Void> started = Promise.promise();
+    context.runOnContext(v -> {
+      timer = vertx.setPeriodic(1000, id -> refreshNow());
+      stores.wakeUps().subscribe(WakeUps.QUEUE, event -> refreshNow()).map(s -> {
+        subscription = s;
+        return (Void) null;
+      }).onComplete(started);
     });
+    return started.future();
   }
 
   public Future<Void> stop() {
@@ -71,8 +80,12 @@ public final class QueueWatcher {
     listeners.remove(listener);
   }
 
-  /** Schedules a refresh now (or right after the one running). */
+  /** Schedules a refresh now (or right after the one running); callable from any thread. */
   public void refresh() {
+    context.runOnContext(v -> refreshNow());
+  }
+
+  private void refreshNow() {
     if (running) {
       again = true;
       return;
@@ -86,7 +99,7 @@ public final class QueueWatcher {
           running = false;
           if (again) {
             again = false;
-            refresh();
+            refreshNow();
           }
         });
   }

@@ -25,7 +25,7 @@ public final class VisitorSocket {
   private VisitorSession session;
   private WakeUps.Subscription sessionEvents;
   private Optional<Delivery> delivery = Optional.empty();
-  private JsonObject lastPosition = new JsonObject();
+  private volatile JsonObject lastPosition = new JsonObject(); // written by the routing loop's thread too
   private long keepAlive = -1;
   private boolean erased;
 

@@ -33,7 +33,7 @@ public final class WorkerSocket {
   private final ConversationCommands commands;
   private StaffAccount account;
   private WakeUps.Subscription workerEvents;
-  private JsonObject lastListing = new JsonObject();
+  private volatile JsonObject lastListing = new JsonObject(); // written by the routing loop's thread
   private boolean available;
   private AccountWatch watch;
 
