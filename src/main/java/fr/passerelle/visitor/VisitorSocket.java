@@ -10,6 +10,7 @@ import fr.passerelle.protocol.ClientFrame;
 import fr.passerelle.protocol.FrameSocket;
 import fr.passerelle.protocol.ServerFrames;
 import fr.passerelle.queue.QueueSnapshot;
+import fr.passerelle.store.Ids;
 import fr.passerelle.store.WakeUps;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
@@ -19,15 +20,20 @@ import java.util.function.Consumer;
 
 /** One visitor's WebSocket: authenticate with the session secret, wait in the queue, talk, leave or erase. */
 public final class VisitorSocket {
+  /** Close code when the same session authenticates on another socket. */
+  public static final short SUPERSEDED = 4001;
+
   private final Services services;
   private final FrameSocket socket;
+  private final String socketId = Ids.newId();
   private final Consumer<QueueSnapshot> positions = this::showPosition;
   private VisitorSession session;
   private WakeUps.Subscription sessionEvents;
   private Optional<Delivery> delivery = Optional.empty();
   private volatile JsonObject lastPosition = new JsonObject(); // written by the routing loop's thread too
   private long keepAlive = -1;
-  private boolean erased;
+  /** True while this socket speaks for the session: not after a quick exit, nor once another socket took over. */
+  private boolean ownsSession;
 
   public VisitorSocket(Services services, ServerWebSocket ws) {
     this.services = services;
@@ -82,12 +88,16 @@ public final class VisitorSocket {
         return Future.failedFuture(new ApiException(ErrorCode.AUTH_FAILED, "unknown or expired session"));
       }
       session = found.get();
+      ownsSession = true;
       socket.authenticated();
       touch();
       keepAlive = services.vertx().setPeriodic(60_000, id -> touch());
       return services.stores().wakeUps().subscribe(WakeUps.session(session.id()), this::onSessionEvent)
           .compose(sub -> {
             sessionEvents = sub;
+            // One socket per session: any other one, on any node, is closed.
+            services.stores().wakeUps().publish(WakeUps.session(session.id()),
+                new JsonObject().put("type", "opened").put("socket", socketId));
             return services.stores().queue().findBySession(session.id());
           })
           .compose(waiting -> {
@@ -164,7 +174,7 @@ public final class VisitorSocket {
 
   /** Quick exit: everything of this visitor goes at once; their worker learns only that they left. */
   private Future<?> erase() {
-    erased = true;
+    ownsSession = false;
     var stores = services.stores();
     return stores.queue().findBySession(session.id()).compose(waiting -> stores.sessions().erase(session.id())
         .map(conversation -> {
@@ -183,7 +193,11 @@ public final class VisitorSocket {
   }
 
   private void onSessionEvent(JsonObject event) {
-    if ("assigned".equals(event.getString("type"))) {
+    if ("opened".equals(event.getString("type")) && !socketId.equals(event.getString("socket"))) {
+      ownsSession = false;
+      socket.send(ServerFrames.of("superseded"));
+      socket.close(SUPERSEDED, "session opened on another connection");
+    } else if ("assigned".equals(event.getString("type"))) {
       services.watcher().unlisten(positions);
       lastPosition = new JsonObject();
       String conversationId = event.getString("conversation");
@@ -252,7 +266,7 @@ public final class VisitorSocket {
     if (sessionEvents != null) {
       sessionEvents.cancel();
     }
-    if (session != null && !erased) {
+    if (ownsSession) {
       var grace = services.clock().instant().plus(services.config().retention().resumeGrace());
       services.stores().sessions().touch(session.id(), grace);
     }

@@ -143,6 +143,19 @@ class ConversationLifecycleTest {
   }
 
   @Test
+  void aSessionOpenedOnASecondConnectionClosesTheFirst() {
+    VisitorClient visitor = node.visitor("fr");
+    var first = visitor.channel();
+    await(visitor.connect());
+    await(first.next("superseded"));
+    assertThat(await(first.closed())).isEqualTo((short) 4001);
+    assertThat(await(visitor.join(List.of("fr"), "a2V5")).getString("type")).isEqualTo("queued");
+    var session = await(node.node().services().stores().sessions().find(visitor.session(), node.clock().instant()));
+    assertThat(session.orElseThrow().expiresAt()).as("the first socket's close does not cut the session short")
+        .isAfter(node.clock().instant().plus(java.time.Duration.ofHours(1)));
+  }
+
+  @Test
   void waitingVisitorsSeeTheirPositionAndAnEstimate() {
     VisitorClient first = node.visitor("fr");
     await(first.join(List.of("fr"), "a2V5MQ=="));
