@@ -9,14 +9,12 @@ import fr.passerelle.http.ErrorCode;
 import fr.passerelle.protocol.ClientFrame;
 import fr.passerelle.protocol.FrameSocket;
 import fr.passerelle.protocol.ServerFrames;
-import fr.passerelle.queue.QueueSnapshot;
 import fr.passerelle.store.Ids;
 import fr.passerelle.store.WakeUps;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** One visitor's WebSocket: authenticate with the session secret, wait in the queue, talk, leave or erase. */
 public final class VisitorSocket {
@@ -26,11 +24,10 @@ public final class VisitorSocket {
   private final Services services;
   private final FrameSocket socket;
   private final String socketId = Ids.newId();
-  private final Consumer<QueueSnapshot> positions = this::showPosition;
   private VisitorSession session;
   private WakeUps.Subscription sessionEvents;
   private Optional<Delivery> delivery = Optional.empty();
-  private volatile JsonObject lastPosition = new JsonObject(); // written by the routing loop's thread too
+  private Optional<PositionUpdates> positions = Optional.empty();
   private long keepAlive = -1;
   /** True while this socket speaks for the session: not after a quick exit, nor once another socket took over. */
   private boolean ownsSession;
@@ -51,9 +48,8 @@ public final class VisitorSocket {
     if (frame instanceof ClientFrame.Join join) {
       return session().compose(s -> services.queue().join(s, join.languages(), join.publicKey(), join.topic()))
           .map(entry -> {
-            services.watcher().listen(positions);
             socket.send(ServerFrames.of("queued"));
-            services.watcher().refresh();
+            showPositions();
             return entry;
           });
     } else if (frame instanceof ClientFrame.Leave) {
@@ -109,8 +105,7 @@ public final class VisitorSocket {
             }
             socket.send(ready.put("state", waiting.isPresent() ? "waiting" : "idle"));
             if (waiting.isPresent()) {
-              services.watcher().listen(positions);
-              services.watcher().refresh();
+              showPositions();
             }
             return Future.succeededFuture();
           });
@@ -151,7 +146,7 @@ public final class VisitorSocket {
       if (!left) {
         throw ApiException.of(ErrorCode.NOT_WAITING);
       }
-      services.watcher().unlisten(positions);
+      positions.ifPresent(PositionUpdates::stop);
       socket.send(ServerFrames.of("left"));
       return left;
     });
@@ -198,8 +193,7 @@ public final class VisitorSocket {
       socket.send(ServerFrames.of("superseded"));
       socket.close(SUPERSEDED, "session opened on another connection");
     } else if ("assigned".equals(event.getString("type"))) {
-      services.watcher().unlisten(positions);
-      lastPosition = new JsonObject();
+      positions.ifPresent(PositionUpdates::stop);
       String conversationId = event.getString("conversation");
       services.stores().presence().find(event.getString("worker")).onSuccess(worker -> {
         socket.send(ServerFrames.of("assigned").put("conversation", conversationId)
@@ -238,8 +232,7 @@ public final class VisitorSocket {
           if (!"queue".equals(to)) {
             return Future.succeededFuture();
           }
-          services.watcher().listen(positions);
-          services.watcher().refresh();
+          showPositions();
           return detach();
         }));
       }
@@ -247,20 +240,16 @@ public final class VisitorSocket {
     }
   }
 
-  private void showPosition(QueueSnapshot snapshot) {
-    snapshot.waiting().stream().filter(e -> e.sessionId().equals(session.id())).findFirst().ifPresent(entry -> {
-      var estimate = services.estimator().estimate(entry, snapshot.waiting(), snapshot.workers(),
-          snapshot.meanHandling(), snapshot.now());
-      JsonObject frame = ServerFrames.position(estimate.position(), estimate.etaSeconds());
-      if (!frame.equals(lastPosition)) {
-        lastPosition = frame;
-        socket.send(frame);
-      }
-    });
+  private void showPositions() {
+    if (positions.isEmpty()) {
+      positions = Optional.of(new PositionUpdates(services.watcher(), services.estimator(), session.id(),
+          socket::send));
+    }
+    positions.get().start();
   }
 
   private void closed() {
-    services.watcher().unlisten(positions);
+    positions.ifPresent(PositionUpdates::stop);
     services.vertx().cancelTimer(keepAlive);
     detach();
     if (sessionEvents != null) {
