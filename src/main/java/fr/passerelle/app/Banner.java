@@ -7,8 +7,11 @@ import fr.passerelle.staff.NewStaff;
 final class Banner {
   private Banner() {}
 
-  static void started(Passerelle node) {
+  static void started(Passerelle node, boolean adminCreated) {
     System.out.printf("Passerelle listening on port %d (management port %d)%n", node.port(), node.managementPort());
+    if (adminCreated) {
+      System.out.println("Created the first administrator account (bootstrap.adminUsername).");
+    }
   }
 
   static void demo(PasserelleConfig config, Passerelle node, String password, boolean generated) {

@@ -40,12 +40,14 @@ public final class Main {
       Passerelle node = await(Passerelle.start(observability.vertx(), config, observability.registry(),
           Clock.systemUTC()));
       running.set(node);
+      boolean adminCreated = await(AdminBootstrap.run(config.bootstrap(), node.services().stores().staff(),
+          node.staff()));
       if (config.demo().enabled()) {
         String password = DemoData.password(config.demo());
         await(DemoData.seed(node.staff(), password));
         Banner.demo(config, node, password, config.demo().password().isEmpty());
       } else {
-        Banner.started(node);
+        Banner.started(node, adminCreated);
       }
     } catch (ConfigException e) {
       System.err.println("passerelle: invalid configuration: " + e.getMessage());

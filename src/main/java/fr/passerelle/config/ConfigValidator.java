@@ -28,6 +28,15 @@ final class ConfigValidator {
       throw new ConfigException(Setting.of("demo", "password").label() + " must have at least " + MIN_PASSWORD
           + " characters");
     }
+    BootstrapConfig bootstrap = config.bootstrap();
+    if (bootstrap.adminUsername().isPresent() != bootstrap.adminPassword().isPresent()) {
+      throw new ConfigException(Setting.of("bootstrap", "adminUsername").label() + " and "
+          + Setting.of("bootstrap", "adminPassword").label() + " go together: set both or neither");
+    }
+    if (bootstrap.adminPassword().filter(p -> p.length() < MIN_PASSWORD).isPresent()) {
+      throw new ConfigException(Setting.of("bootstrap", "adminPassword").label() + " must have at least "
+          + MIN_PASSWORD + " characters");
+    }
     RetentionConfig retention = config.retention();
     if (retention.resumeGrace().compareTo(retention.session()) > 0) {
       throw new ConfigException(Setting.of("retention", "resumeGrace").label() + " must not be longer than "

@@ -7,10 +7,11 @@ public record PasserelleConfig(
     RetentionConfig retention,
     RoutingConfig routing,
     AuthConfig auth,
-    DemoConfig demo) {
+    DemoConfig demo,
+    BootstrapConfig bootstrap) {
 
   public static PasserelleConfig defaults() {
     return new PasserelleConfig(HttpConfig.defaults(), LimitsConfig.defaults(), RetentionConfig.defaults(),
-        RoutingConfig.defaults(), AuthConfig.defaults(), DemoConfig.defaults());
+        RoutingConfig.defaults(), AuthConfig.defaults(), DemoConfig.defaults(), BootstrapConfig.defaults());
   }
 }

@@ -95,6 +95,24 @@ class MainProcessTest {
   }
 
   @Test
+  void outsideDemoModeTheBootstrapAdministratorCanLogIn(@TempDir Path dir) throws Exception {
+    Path secret = Files.writeString(dir.resolve("admin-password"), PASSWORD);
+    Child node = start(Map.of("PASSERELLE_HTTP_PORT", "0", "PASSERELLE_MANAGEMENT_PORT", "0",
+        "PASSERELLE_DEMO_ENABLED", "false", "PASSERELLE_BOOTSTRAP_ADMIN_USERNAME", "root-admin",
+        "PASSERELLE_BOOTSTRAP_ADMIN_PASSWORD_FILE", secret.toString()));
+    String started = node.out.await(Pattern.compile("first administrator[^\\n]*\\n"), START);
+    Matcher port = Pattern.compile("listening on port (\\d+)").matcher(started);
+    assertThat(port.find()).isTrue();
+    int publicPort = Integer.parseInt(port.group(1));
+    assertThat(post(publicPort, "/api/v1/auth/login", "{\"username\":\"root-admin\",\"password\":\"" + PASSWORD
+        + "\"}").statusCode()).isEqualTo(200);
+    assertThat(post(publicPort, "/api/v1/auth/login", "{\"username\":\"camille\",\"password\":\"" + PASSWORD
+        + "\"}").statusCode()).as("no demo accounts").isEqualTo(401);
+    node.process.destroy();
+    assertThat(node.exitCode()).isEqualTo(143);
+  }
+
+  @Test
   void aPortAlreadyInUseStopsStartUpWithOneLine() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Child node = start(Map.of("PASSERELLE_HTTP_HOST", "127.0.0.1",
