@@ -7,6 +7,7 @@ import fr.passerelle.staff.Role;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchNode implements AutoCloseable {
   static final int WORKER_CAPACITY = 20;
+  static final int MAX_SOCKETS = 5_000;
   static final String PUBLIC_KEY = "YmVuY2gtdmlzaXRvci1rZXk=";
 
   /** A visitor and a worker talking in one conversation. */
@@ -37,7 +39,8 @@ final class BenchNode implements AutoCloseable {
   private BenchNode(Vertx vertx, TestNode node) {
     this.vertx = vertx;
     this.node = node;
-    this.sockets = vertx.createWebSocketClient();
+    // Vert.x allows 50 WebSockets per server by default and queues further connects silently.
+    this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(MAX_SOCKETS));
   }
 
   static BenchNode start(Vertx vertx, Map<String, String> extraSettings) {

@@ -13,6 +13,7 @@ import org.HdrHistogram.Histogram;
 final class RoundTrips {
   private final BenchNode.Pair pair;
   private final String body;
+  private final String run; // ids must be new in each run: a known id is answered as a duplicate, not relayed
   private final int warmUp;
   private final int total;
   private final Histogram micros = new Histogram(60_000_000L, 3);
@@ -20,8 +21,9 @@ final class RoundTrips {
   private final AtomicLong sentAt = new AtomicLong();
   private int next; // only touched on the visitor socket's event loop once started
 
-  RoundTrips(BenchNode.Pair pair, String body, int warmUp, int measured) {
+  RoundTrips(BenchNode.Pair pair, String run, String body, int warmUp, int measured) {
     this.pair = pair;
+    this.run = run;
     this.body = body;
     this.warmUp = warmUp;
     this.total = warmUp + measured;
@@ -38,7 +40,7 @@ final class RoundTrips {
   private void sendNext() {
     sentAt.set(System.nanoTime());
     pair.visitor().send(new JsonObject().put("type", "send").put("conversation", pair.conversation())
-        .put("id", "v" + next).put("body", body));
+        .put("id", "v" + run + "-" + next).put("body", body));
   }
 
   private void atWorker(JsonObject frame) {
@@ -56,8 +58,8 @@ final class RoundTrips {
       return;
     }
     long elapsed = System.nanoTime() - sentAt.get();
-    if (!("w" + next).equals(frame.getString("id")) || !body.equals(frame.getString("body"))) {
-      done.tryFail(new AssertionError("expected echo w" + next + ", got " + frame.getString("id")));
+    if (!("w" + run + "-" + next).equals(frame.getString("id")) || !body.equals(frame.getString("body"))) {
+      done.tryFail(new AssertionError("expected echo w" + run + "-" + next + ", got " + frame.getString("id")));
       return;
     }
     pair.visitor().send(new JsonObject().put("type", "ack").put("conversation", pair.conversation())
