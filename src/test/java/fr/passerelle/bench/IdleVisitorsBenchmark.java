@@ -34,7 +34,7 @@ class IdleVisitorsBenchmark {
   private static final int LANES = 50;
   private static final Duration IDLE_WINDOW = Duration.ofSeconds(3);
   // Longer than the other scenarios: each join costs the routing loop O(waiting²) (docs/benchmarks.md).
-  private static final Duration LIMIT = Duration.ofMinutes(5);
+  private static final Duration LIMIT = Duration.ofMinutes(7);
   private BenchNode node;
 
   @AfterEach
