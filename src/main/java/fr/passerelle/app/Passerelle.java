@@ -3,12 +3,10 @@ package fr.passerelle.app;
 import fr.passerelle.config.PasserelleConfig;
 import fr.passerelle.conversation.ConversationService;
 import fr.passerelle.protocol.SocketRegistry;
-import fr.passerelle.queue.Eligibility;
 import fr.passerelle.queue.HandlingTimes;
 import fr.passerelle.queue.OfferDeclines;
 import fr.passerelle.queue.QueueService;
 import fr.passerelle.queue.QueueWatcher;
-import fr.passerelle.queue.WaitEstimator;
 import fr.passerelle.staff.StaffAuth;
 import fr.passerelle.store.Stores;
 import fr.passerelle.store.memory.MemoryStaffStore;
@@ -60,7 +58,7 @@ public final class Passerelle {
     ConversationService conversations = new ConversationService(stores, config.limits(), registry, clock,
         handlingTimes, queue);
     Services services = new Services(vertx, config, stores, queue, watcher,
-        new WaitEstimator(new Eligibility(routing.languageFallback())), conversations, new SocketRegistry(registry),
+        conversations, new SocketRegistry(registry),
         staff.tokens(), registry, clock);
     ManagementServer management = new ManagementServer(vertx, config.http(), registry,
         List.of(new ReadinessCheck("store", () -> stores.queue().waiting())));

@@ -5,7 +5,6 @@ import fr.passerelle.conversation.ConversationService;
 import fr.passerelle.protocol.SocketRegistry;
 import fr.passerelle.queue.QueueService;
 import fr.passerelle.queue.QueueWatcher;
-import fr.passerelle.queue.WaitEstimator;
 import fr.passerelle.staff.TokenVerifier;
 import fr.passerelle.store.Stores;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +18,6 @@ public record Services(
     Stores stores,
     QueueService queue,
     QueueWatcher watcher,
-    WaitEstimator estimator,
     ConversationService conversations,
     SocketRegistry sockets,
     TokenVerifier tokens,

@@ -3,6 +3,7 @@ package fr.passerelle.client;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.Optional;
  */
 public final class Transport {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final int MAX_SOCKETS = 10_000;
   private final Vertx vertx;
   private final String host;
   private final int port;
@@ -33,7 +35,8 @@ public final class Transport {
     this.vertx = vertx;
     this.host = host;
     this.port = port;
-    this.webSockets = vertx.createWebSocketClient();
+    // Vert.x allows 50 sockets per server by default and silently queues the rest: a test or load client needs more.
+    this.webSockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(MAX_SOCKETS));
   }
 
   public Future<Response> request(String method, String path, Optional<String> bearer, Optional<String> body) {

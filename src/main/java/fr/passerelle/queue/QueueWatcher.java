@@ -11,7 +11,10 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import fr.passerelle.worker.WorkerPresence;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
@@ -34,6 +37,7 @@ public final class QueueWatcher {
   private final OfferDeclines declines;
   private final HandlingTimes handlingTimes;
   private final OfferPlanner planner;
+  private final WaitEstimator estimator;
   private final Set<Consumer<QueueSnapshot>> listeners = new CopyOnWriteArraySet<>();
   private Context context;
   private boolean running;
@@ -51,6 +55,7 @@ public final class QueueWatcher {
     this.declines = declines;
     this.handlingTimes = handlingTimes;
     this.planner = new OfferPlanner(new Eligibility(routing.languageFallback()));
+    this.estimator = new WaitEstimator(new Eligibility(routing.languageFallback()));
   }
 
   /** Runs the loop on one event-loop context of its own, so refreshes are never concurrent. */
@@ -93,7 +98,7 @@ public final class QueueWatcher {
     running = true;
     Instant now = clock.instant();
     Future.all(stores.queue().waiting(), stores.presence().online())
-        .compose(all -> route(new QueueSnapshot(all.resultAt(0), all.resultAt(1), handlingTimes.mean(), now)))
+        .compose(all -> route(snapshot(all.resultAt(0), all.resultAt(1), now)))
         .onFailure(e -> LOG.log(Level.WARNING, "queue refresh failed: {0}", e.getClass().getName()))
         .onComplete(done -> {
           running = false;
@@ -102,6 +107,11 @@ public final class QueueWatcher {
             refreshNow();
           }
         });
+  }
+
+  private QueueSnapshot snapshot(List<QueueEntry> waiting, List<WorkerPresence> workers, Instant now) {
+    Duration mean = handlingTimes.mean();
+    return new QueueSnapshot(waiting, workers, mean, now, estimator.estimateAll(waiting, workers, mean, now));
   }
 
   private Future<Void> route(QueueSnapshot snapshot) {

@@ -3,7 +3,6 @@ package fr.passerelle.visitor;
 import fr.passerelle.protocol.ServerFrames;
 import fr.passerelle.queue.QueueSnapshot;
 import fr.passerelle.queue.QueueWatcher;
-import fr.passerelle.queue.WaitEstimator;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;
 
@@ -13,15 +12,13 @@ import java.util.function.Consumer;
  */
 final class PositionUpdates {
   private final QueueWatcher watcher;
-  private final WaitEstimator estimator;
   private final String sessionId;
   private final Consumer<JsonObject> send;
   private final Consumer<QueueSnapshot> listener = this::show;
   private volatile JsonObject last = new JsonObject(); // written on the routing loop's thread
 
-  PositionUpdates(QueueWatcher watcher, WaitEstimator estimator, String sessionId, Consumer<JsonObject> send) {
+  PositionUpdates(QueueWatcher watcher, String sessionId, Consumer<JsonObject> send) {
     this.watcher = watcher;
-    this.estimator = estimator;
     this.sessionId = sessionId;
     this.send = send;
   }
@@ -38,9 +35,7 @@ final class PositionUpdates {
   }
 
   private void show(QueueSnapshot snapshot) {
-    snapshot.waiting().stream().filter(e -> e.sessionId().equals(sessionId)).findFirst().ifPresent(entry -> {
-      var estimate = estimator.estimate(entry, snapshot.waiting(), snapshot.workers(), snapshot.meanHandling(),
-          snapshot.now());
+    snapshot.estimateFor(sessionId).ifPresent(estimate -> {
       JsonObject frame = ServerFrames.position(estimate.position(), estimate.etaSeconds());
       if (!frame.equals(last)) {
         last = frame;

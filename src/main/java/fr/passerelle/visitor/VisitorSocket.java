@@ -242,8 +242,7 @@ public final class VisitorSocket {
 
   private void showPositions() {
     if (positions.isEmpty()) {
-      positions = Optional.of(new PositionUpdates(services.watcher(), services.estimator(), session.id(),
-          socket::send));
+      positions = Optional.of(new PositionUpdates(services.watcher(), session.id(), socket::send));
     }
     positions.get().start();
   }
