@@ -31,6 +31,7 @@ class RoutingTest {
 
   private void start(Vertx vertx, RoutingMode mode, Duration offerTimeout) {
     node = TestNode.start(vertx, Map.of("PASSERELLE_ROUTING_MODE", mode.name(),
+        "PASSERELLE_LIMITS_SESSIONS_PER_MINUTE", "100",
         "PASSERELLE_ROUTING_OFFER_TIMEOUT", offerTimeout.toSeconds() + "s",
         "PASSERELLE_ROUTING_LANGUAGE_FALLBACK", "1h"));
   }
@@ -53,6 +54,21 @@ class RoutingTest {
     assertThat(head.fieldNames()).doesNotContain("session", "sessionId", "visitorKey");
     assertThat(queue.encode()).doesNotContain(first.session()).doesNotContain(second.session());
     assertThat(queue.getJsonArray("entries").getJsonObject(1).getJsonArray("languages")).containsExactly("en", "fr");
+  }
+
+  @Test
+  void aWorkerSeesAtMostFiftyEntriesTheyCanTakeFirstWithTheTotals(Vertx vertx) {
+    start(vertx, RoutingMode.PULL, Duration.ofSeconds(30));
+    for (int i = 0; i < 55; i++) {
+      await(node.visitor("zh").join(List.of("zh"), "a2V5"));
+    }
+    await(node.visitor("fr").join(List.of("fr"), "a2V5"));
+    WorkerClient camille = node.worker("camille");
+    JsonObject queue = await(camille.channel().next(f -> "queue".equals(f.getString("type"))
+        && f.getInteger("waiting") == 56, Duration.ofSeconds(10)));
+    assertThat(queue.getInteger("eligible")).isEqualTo(1);
+    assertThat(queue.getJsonArray("entries")).hasSize(50);
+    assertThat(queue.getJsonArray("entries").getJsonObject(0).getJsonArray("languages")).containsExactly("fr");
   }
 
   @Test
@@ -106,8 +122,10 @@ class RoutingTest {
     assertThat(head.getJsonArray("flags")).containsExactly("possible-minor");
     WorkerClient ioana = node.worker("ioana");
     JsonObject seenByIoana = await(ioana.queueWithAtLeast(2));
-    assertThat(seenByIoana.getJsonArray("entries").getJsonObject(0).getBoolean("eligible"))
-        .as("ioana lacks the possible-minor skill").isFalse();
+    assertThat(seenByIoana.getInteger("eligible")).isEqualTo(1);
+    JsonObject flaggedForIoana = seenByIoana.getJsonArray("entries").getJsonObject(1);
+    assertThat(flaggedForIoana.getJsonArray("flags")).containsExactly("possible-minor");
+    assertThat(flaggedForIoana.getBoolean("eligible")).as("ioana lacks the possible-minor skill").isFalse();
   }
 
   @Test
