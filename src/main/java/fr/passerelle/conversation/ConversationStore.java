@@ -23,7 +23,8 @@ public interface ConversationStore {
 
   /**
    * Stores an envelope with the next sequence number and wakes the receiver up, in one step. An envelope whose
-   * id is already stored is not stored again: the first one is returned with {@code duplicate} set.
+   * id the same sender already stored is not stored again: the first one is returned with {@code duplicate} set.
+   * Each side's ids are its own: the visitor's "1" and the worker's "1" are two envelopes.
    */
   Future<Appended> append(String conversationId, Party from, String envelopeId, String header, String body,
       Instant now);

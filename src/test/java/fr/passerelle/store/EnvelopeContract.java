@@ -50,6 +50,19 @@ interface EnvelopeContract extends StoreFixture {
   }
 
   @Test
+  default void theSameIdFromEachSideIsTwoEnvelopes() throws Exception {
+    online("w1", 1);
+    talking("s1", "w1");
+    Appended fromVisitor = send("c-s1", Party.VISITOR, "1", NOW);
+
+    Appended fromWorker = send("c-s1", Party.WORKER, "1", NOW);
+
+    assertThat(fromWorker.duplicate()).isFalse();
+    assertThat(fromWorker.envelope().seq()).isEqualTo(fromVisitor.envelope().seq() + 1);
+    assertThat(await(stores().conversations().after("c-s1", Party.VISITOR, 0))).containsExactly(fromWorker.envelope());
+  }
+
+  @Test
   default void duplicateOfAnAckedEnvelopeKeepsItsSequenceNumber() throws Exception {
     online("w1", 1);
     talking("s1", "w1");

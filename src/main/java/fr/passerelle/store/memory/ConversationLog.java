@@ -16,13 +16,14 @@ final class ConversationLog {
   private record Receipt(long seq, Party from, Instant storedAt) {}
 
   private final TreeMap<Long, Envelope> envelopes = new TreeMap<>();
-  // Kept for the conversation's lifetime so a resend after an ack is still recognised as a duplicate.
+  // Kept for the conversation's lifetime so a resend after an ack is still recognised as a duplicate. Keyed by
+  // sender and id: the two ends choose their ids independently and may well both start at "1".
   private final Map<String, Receipt> receipts = new HashMap<>();
   private long lastSeq;
 
-  /** The envelope first stored under {@code id}, rebuilt from its receipt if it was deleted since. */
-  Optional<Envelope> original(String id, String header, String body) {
-    Receipt receipt = receipts.get(id);
+  /** The envelope {@code from} first stored under {@code id}, rebuilt from its receipt if it was deleted since. */
+  Optional<Envelope> original(Party from, String id, String header, String body) {
+    Receipt receipt = receipts.get(key(from, id));
     if (receipt == null) {
       return Optional.empty();
     }
@@ -34,7 +35,7 @@ final class ConversationLog {
   Envelope add(Party from, String id, String header, String body, Instant now) {
     Envelope envelope = new Envelope(++lastSeq, id, from, header, body, now);
     envelopes.put(envelope.seq(), envelope);
-    receipts.put(id, new Receipt(envelope.seq(), from, now));
+    receipts.put(key(from, id), new Receipt(envelope.seq(), from, now));
     return envelope;
   }
 
@@ -50,6 +51,10 @@ final class ConversationLog {
   /** Deletes the envelopes stored before {@code before}; returns how many. */
   int purgeBefore(Instant before) {
     return removeIf(envelopes, e -> e.storedAt().isBefore(before));
+  }
+
+  private static String key(Party from, String id) {
+    return from.wire() + "/" + id;
   }
 
   int size() {

@@ -55,7 +55,7 @@ final class MemoryConversationStore implements ConversationStore {
     return state.atomically(() -> {
       state.requireActive(conversationId);
       ConversationLog log = state.logs.get(conversationId);
-      Optional<Envelope> original = log.original(envelopeId, header, body);
+      Optional<Envelope> original = log.original(from, envelopeId, header, body);
       if (original.isPresent()) {
         return new Appended(original.get(), true);
       }
