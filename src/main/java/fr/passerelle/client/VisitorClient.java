@@ -54,8 +54,9 @@ public final class VisitorClient {
             ? Future.failedFuture(new FrameChannel.FrameError(f)) : Future.succeededFuture(f));
   }
 
-  public Future<Void> ack(long seq) {
-    return channel.send(new JsonObject().put("type", "ack").put("seq", seq));
+  /** Names the conversation, so a late ack can never apply to the next one after a transfer. */
+  public Future<Void> ack(String conversation, long seq) {
+    return channel.send(new JsonObject().put("type", "ack").put("conversation", conversation).put("seq", seq));
   }
 
   public Future<JsonObject> leave() {

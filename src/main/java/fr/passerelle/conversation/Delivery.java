@@ -4,6 +4,7 @@ import fr.passerelle.protocol.ServerFrames;
 import fr.passerelle.store.WakeUps;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;
 
@@ -20,7 +21,9 @@ public final class Delivery {
   private final Consumer<JsonObject> send;
   private WakeUps.Subscription subscription;
   private long delivered;
+  private long resyncFrom = -1;
   private boolean pulling;
+  private Promise<Void> idle = Promise.promise();
   private boolean again;
   private boolean detached;
 
@@ -58,32 +61,51 @@ public final class Delivery {
 
   /** The client has processed everything up to {@code after}: deliver from there again. */
   public void syncFrom(long after) {
-    delivered = after;
+    resyncFrom = after; // applied by the next pass, so a pass in flight cannot undo it
     pull();
   }
 
-  /** Delivers what is stored beyond what this socket already sent. */
+  /**
+   * Delivers what is stored beyond what this socket already sent. Completes once everything stored before the
+   * call has been sent, even when a pass was already running (the call then waits for the extra pass it asked for).
+   */
   public Future<Void> pull() {
     if (pulling) {
       again = true;
-      return Future.succeededFuture();
+      return idle.future();
     }
     pulling = true;
-    return store.after(conversationId, to, delivered).map(envelopes -> {
-      for (Envelope e : envelopes) {
-        if (!detached && e.seq() > delivered) {
-          send.accept(ServerFrames.envelope(conversationId, e));
-          delivered = e.seq();
+    idle = Promise.promise();
+    pass(idle);
+    return idle.future();
+  }
+
+  private void pass(Promise<Void> done) {
+    if (resyncFrom >= 0) {
+      delivered = resyncFrom;
+      resyncFrom = -1;
+    }
+    store.after(conversationId, to, delivered).onComplete(result -> {
+      if (result.succeeded()) {
+        for (Envelope e : result.result()) {
+          if (!detached && e.seq() > delivered) {
+            send.accept(ServerFrames.envelope(conversationId, e));
+            delivered = e.seq();
+          }
         }
       }
-      return (Void) null;
-    }).eventually(() -> {
-      pulling = false;
       if (again && !detached) {
         again = false;
-        return pull();
+        pass(done);
+        return;
       }
-      return Future.succeededFuture();
+      pulling = false;
+      again = false;
+      if (result.succeeded()) {
+        done.tryComplete();
+      } else {
+        done.tryFail(result.cause());
+      }
     });
   }
 

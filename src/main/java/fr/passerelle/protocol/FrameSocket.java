@@ -3,7 +3,9 @@ package fr.passerelle.protocol;
 import fr.passerelle.config.LimitsConfig;
 import fr.passerelle.http.ApiException;
 import fr.passerelle.http.ErrorCode;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
@@ -32,7 +34,9 @@ public final class FrameSocket {
   private int backlog;
   private int errors;
   private boolean authenticated;
-  private boolean closed;
+  private final Context context;
+  private final Thread eventLoop;
+  private volatile boolean closed;
 
   public FrameSocket(Vertx vertx, ServerWebSocket ws, String kind, LimitsConfig limits, SocketRegistry sockets) {
     this.vertx = vertx;
@@ -40,6 +44,8 @@ public final class FrameSocket {
     this.kind = kind;
     this.limits = limits;
     this.sockets = sockets;
+    this.context = vertx.getOrCreateContext();
+    this.eventLoop = Thread.currentThread(); // created by the connection's handler, on its event loop
   }
 
   public String kind() {
@@ -72,6 +78,9 @@ public final class FrameSocket {
       ws.pause();
     }
     tail = tail.transform(previous -> {
+      if (closed) {
+        return Future.succeededFuture(); // nothing more is done for a socket that has gone
+      }
       Future<?> handled;
       try {
         handled = handler.apply(ClientFrame.parse(text, limits.maxFrameBytes()));
@@ -104,7 +113,29 @@ public final class FrameSocket {
     return authenticated;
   }
 
+  /** True once the socket closed, from either side: work still in flight for it should stop and undo. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Sends a frame. From another thread (the routing loop), the write is queued on this socket's own context, so
+   * frames keep the order in which this socket's context produced them.
+   */
   public void send(JsonObject frame) {
+    if (Thread.currentThread() == eventLoop) {
+      write(frame);
+    } else {
+      context.runOnContext(v -> write(frame));
+    }
+  }
+
+  /** Runs {@code task} on this socket's context: where its own state may be read and written. */
+  public void onContext(Runnable task) {
+    context.runOnContext(v -> task.run());
+  }
+
+  private void write(JsonObject frame) {
     if (!closed) {
       ws.writeTextMessage(frame.encode());
     }
@@ -134,7 +165,13 @@ public final class FrameSocket {
     return status == 400 || status == 401 || status == 403 || status == 413 || status == 429;
   }
 
+  /** Closes after every frame already sent; from another thread, on this socket's context like {@link #send}. */
   public Future<Void> close(short code, String reason) {
+    if (Thread.currentThread() != eventLoop) {
+      Promise<Void> closedThere = Promise.promise();
+      context.runOnContext(v -> close(code, reason).onComplete(closedThere));
+      return closedThere.future();
+    }
     if (closed) {
       return Future.succeededFuture();
     }

@@ -94,16 +94,20 @@ public final class QueueService {
     }
   }
 
+  /** Declines an offer made to this worker; anything else (no such entry, not offered to them) is unknown. */
   public Future<Void> decline(String workerId, String entryId) {
-    return stores.queue().clearOffer(entryId, workerId).map(cleared -> {
-      if (cleared.isEmpty()) {
-        throw ApiException.of(ErrorCode.UNKNOWN_ENTRY);
-      }
-      declines.record(entryId, workerId);
-      QueueMetrics.offers(registry, QueueMetrics.OUTCOME_DECLINED).increment();
-      changed();
-      return null;
-    });
+    Instant now = clock.instant();
+    return stores.queue().waiting().compose(all -> all.stream()
+        .filter(e -> e.id().equals(entryId) && e.offeredAt(now) && e.offer().get().workerId().equals(workerId))
+        .findFirst()
+        .map(e -> stores.queue().clearOffer(entryId, workerId))
+        .orElseGet(() -> Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_ENTRY, "no offer of that entry"))))
+        .map(cleared -> {
+          declines.record(entryId, workerId);
+          QueueMetrics.offers(registry, QueueMetrics.OUTCOME_DECLINED).increment();
+          changed();
+          return null;
+        });
   }
 
   public static JsonObject assigned(Conversation c) {

@@ -9,11 +9,14 @@ import fr.passerelle.http.ErrorCode;
 import fr.passerelle.protocol.ClientFrame;
 import fr.passerelle.protocol.FrameSocket;
 import fr.passerelle.protocol.ServerFrames;
+import fr.passerelle.queue.QueueEntry;
 import fr.passerelle.store.Ids;
 import fr.passerelle.store.WakeUps;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** One visitor's WebSocket: authenticate with the session secret, wait in the queue, talk, leave or erase. */
@@ -28,6 +31,8 @@ public final class VisitorSocket {
   private WakeUps.Subscription sessionEvents;
   private Optional<Delivery> delivery = Optional.empty();
   private Optional<PositionUpdates> positions = Optional.empty();
+  /** Session events that arrive before {@code ready} is sent wait here, so {@code ready} is always first. */
+  private List<JsonObject> beforeReady = new ArrayList<>();
   private long keepAlive = -1;
   /** True while this socket speaks for the session: not after a quick exit, nor once another socket took over. */
   private boolean ownsSession;
@@ -83,32 +88,53 @@ public final class VisitorSocket {
       if (found.isEmpty() || !ResumeSecrets.matches(auth.secret(), found.get().resumeSecretHash())) {
         return Future.failedFuture(new ApiException(ErrorCode.AUTH_FAILED, "unknown or expired session"));
       }
+      if (socket.isClosed()) {
+        return Future.succeededFuture();
+      }
       session = found.get();
       ownsSession = true;
       socket.authenticated();
       touch();
       keepAlive = services.vertx().setPeriodic(60_000, id -> touch());
+      // Subscribe before reading what the session is doing, so that no assignment can fall between the two.
       return services.stores().wakeUps().subscribe(WakeUps.session(session.id()), this::onSessionEvent)
           .compose(sub -> {
             sessionEvents = sub;
+            if (socket.isClosed()) {
+              return sub.cancel().mapEmpty();
+            }
             // One socket per session: any other one, on any node, is closed.
             services.stores().wakeUps().publish(WakeUps.session(session.id()),
                 new JsonObject().put("type", "opened").put("socket", socketId));
-            return services.stores().queue().findBySession(session.id());
-          })
-          .compose(waiting -> {
-            JsonObject ready = ServerFrames.of("ready").put("session", session.id());
-            if (session.conversationId().isPresent()) {
-              ready.put("state", "chatting").put("conversation", session.conversationId().get());
-              socket.send(ready);
-              return attach(session.conversationId().get());
-            }
-            socket.send(ready.put("state", waiting.isPresent() ? "waiting" : "idle"));
-            if (waiting.isPresent()) {
-              showPositions();
-            }
-            return Future.succeededFuture();
+            return session().compose(current -> {
+              session = current;
+              return services.stores().queue().findBySession(current.id());
+            }).compose(this::ready);
           });
+    });
+  }
+
+  /** The {@code ready} frame, then what the session is doing, then any session event that came meanwhile. */
+  private Future<Void> ready(Optional<QueueEntry> waiting) {
+    if (socket.isClosed()) {
+      return Future.succeededFuture();
+    }
+    JsonObject ready = ServerFrames.of("ready").put("session", session.id());
+    Future<Void> state;
+    if (session.conversationId().isPresent()) {
+      socket.send(ready.put("state", "chatting").put("conversation", session.conversationId().get()));
+      state = attach(session.conversationId().get());
+    } else {
+      socket.send(ready.put("state", waiting.isPresent() ? "waiting" : "idle"));
+      if (waiting.isPresent()) {
+        showPositions();
+      }
+      state = Future.succeededFuture();
+    }
+    return state.onComplete(done -> {
+      List<JsonObject> early = beforeReady;
+      beforeReady = null;
+      early.forEach(this::onSessionEvent);
     });
   }
 
@@ -188,11 +214,16 @@ public final class VisitorSocket {
   }
 
   private void onSessionEvent(JsonObject event) {
+    if (beforeReady != null) {
+      beforeReady.add(event);
+      return;
+    }
     if ("opened".equals(event.getString("type")) && !socketId.equals(event.getString("socket"))) {
       ownsSession = false;
       socket.send(ServerFrames.of("superseded"));
       socket.close(SUPERSEDED, "session opened on another connection");
-    } else if ("assigned".equals(event.getString("type"))) {
+    } else if ("assigned".equals(event.getString("type"))
+        && !delivery.map(Delivery::conversationId).equals(Optional.ofNullable(event.getString("conversation")))) {
       positions.ifPresent(PositionUpdates::stop);
       String conversationId = event.getString("conversation");
       services.stores().presence().find(event.getString("worker")).onSuccess(worker -> {
@@ -242,7 +273,7 @@ public final class VisitorSocket {
 
   private void showPositions() {
     if (positions.isEmpty()) {
-      positions = Optional.of(new PositionUpdates(services.watcher(), session.id(), socket::send));
+      positions = Optional.of(new PositionUpdates(services.watcher(), session.id(), socket));
     }
     positions.get().start();
   }

@@ -33,7 +33,8 @@ final class QueueListing {
             Eligibility.languageMatch(e, me))
             .put("offeredToMe", e.offeredAt(snapshot.now()) && e.offer().get().workerId().equals(me.workerId()))));
     JsonArray colleagues = new JsonArray();
-    snapshot.workers().stream().filter(w -> !w.workerId().equals(me.workerId())).forEach(w -> colleagues.add(
+    snapshot.workers().stream().filter(w -> w.connected() && !w.workerId().equals(me.workerId()))
+        .forEach(w -> colleagues.add(
         new JsonObject().put("id", w.workerId()).put("pseudonym", w.pseudonym()).put("available", w.available())
             .put("free", w.free()).put("languages", new JsonArray(w.languages().stream().sorted().toList()))
             .put("skills", new JsonArray(w.skills().stream().sorted().toList()))));

@@ -33,7 +33,7 @@ public final class WorkerSocket {
   private final ConversationCommands commands;
   private StaffAccount account;
   private WakeUps.Subscription workerEvents;
-  private volatile JsonObject lastListing = new JsonObject(); // written by the routing loop's thread
+  private JsonObject lastListing = new JsonObject();
   private boolean available;
   private AccountWatch watch;
 
@@ -63,9 +63,11 @@ public final class WorkerSocket {
         return p;
       });
     } else if (frame instanceof ClientFrame.Accept accept) {
-      return services.queue().accept(workerId(), accept.entry())
-          .compose(c -> attach(c).map(v -> assignedFrame(c, false, Optional.empty())))
-          .onSuccess(socket::send);
+      // `assigned` first: the console must know the conversation before its first envelope arrives.
+      return services.queue().accept(workerId(), accept.entry()).compose(c -> {
+        socket.send(assignedFrame(c, false, Optional.empty()));
+        return attach(c);
+      });
     } else if (frame instanceof ClientFrame.Decline decline) {
       return services.queue().decline(workerId(), decline.entry())
           .onSuccess(v -> socket.send(ServerFrames.of("declined").put("entry", decline.entry())));
@@ -84,6 +86,9 @@ public final class WorkerSocket {
       return services.stores().staff().find(principal.staffId());
     }).compose(found -> {
       account = found.filter(StaffAccount::enabled).orElseThrow(() -> ApiException.of(ErrorCode.ACCOUNT_DISABLED));
+      if (socket.isClosed()) {
+        return Future.failedFuture(new ApiException(ErrorCode.NOT_AUTHENTICATED, "closed during authentication"));
+      }
       socket.authenticated();
       watch = AccountWatch.start(services.vertx(), services.stores().staff(), account.id(),
           services.config().auth().accountRecheck(), this::disabled);
@@ -96,15 +101,19 @@ public final class WorkerSocket {
       available = p.available();
       return services.stores().wakeUps().subscribe(WakeUps.worker(workerId()), this::onWorkerEvent);
     }).compose(sub -> {
-          workerEvents = sub;
-          return services.stores().conversations().activeFor(workerId());
-        })
-        .compose(active -> {
-          socket.send(ready(active));
-          services.watcher().listen(listing);
-          services.watcher().refresh();
-          return Future.all(active.stream().map(this::attach).toList());
-        });
+      workerEvents = sub;
+      return services.stores().conversations().activeFor(workerId());
+    }).compose(active -> {
+      if (socket.isClosed()) {
+        // It closed while we were setting up: undo what the close handler could not see yet.
+        workerEvents.cancel();
+        return services.stores().presence().offline(account.id()).mapEmpty();
+      }
+      socket.send(ready(active));
+      services.watcher().listen(listing);
+      services.watcher().refresh();
+      return Future.all(active.stream().map(this::attach).toList()).mapEmpty();
+    });
   }
 
   private JsonObject ready(java.util.List<Conversation> active) {
@@ -126,9 +135,10 @@ public final class WorkerSocket {
   private void onWorkerEvent(JsonObject event) {
     switch (event.getString("type")) {
       case "offer", "offer-withdrawn" -> socket.send(event);
-      case "assigned" -> commands.owned(event.getString("conversation"))
-          .compose(c -> attach(c).map(v -> c))
-          .onSuccess(c -> socket.send(assignedFrame(c, true, Optional.ofNullable(event.getString("note")))));
+      case "assigned" -> commands.owned(event.getString("conversation")).compose(c -> {
+        socket.send(assignedFrame(c, true, Optional.ofNullable(event.getString("note"))));
+        return attach(c);
+      });
       default -> { }
     }
   }
@@ -140,7 +150,14 @@ public final class WorkerSocket {
     Delivery d = new Delivery(services.stores().conversations(), services.stores().wakeUps(), c.id(), Party.WORKER,
         socket::send);
     deliveries.put(c.id(), d);
-    return d.attach(event -> onConversationEvent(c.id(), event));
+    // A new visitor key published before the subscription would be missed: compare once subscribed.
+    return d.attach(event -> onConversationEvent(c.id(), event))
+        .compose(v -> services.stores().conversations().find(c.id()))
+        .map(now -> {
+          now.filter(x -> !x.visitorKey().equals(c.visitorKey())).ifPresent(x -> socket.send(ServerFrames
+              .of("visitor-key").put("conversation", x.id()).put("publicKey", x.visitorKey())));
+          return null;
+        });
   }
 
   private Future<Void> detach(String conversationId) {
@@ -159,6 +176,16 @@ public final class WorkerSocket {
       }
       case "visitor-key" -> socket.send(ServerFrames.of("visitor-key").put("conversation", conversationId)
           .put("publicKey", event.getString("publicKey")));
+      // Ended or handed on from another tab of this worker: this one stops following it too.
+      case "ended" -> {
+        socket.send(ServerFrames.of("ended").put("conversation", conversationId).put("by", event.getString("by")));
+        detach(conversationId);
+      }
+      case "transferred" -> {
+        socket.send(ServerFrames.of("transferred").put("conversation", conversationId)
+            .put("to", event.getString("to")));
+        detach(conversationId);
+      }
       default -> { }
     }
   }
@@ -170,10 +197,12 @@ public final class WorkerSocket {
       return;
     }
     JsonObject frame = QueueListing.of(snapshot, me, services.config().routing());
-    if (!frame.equals(lastListing)) {
-      lastListing = frame;
-      socket.send(frame);
-    }
+    socket.onContext(() -> {
+      if (!frame.equals(lastListing)) {
+        lastListing = frame;
+        socket.send(frame);
+      }
+    });
   }
 
   private void disabled() {

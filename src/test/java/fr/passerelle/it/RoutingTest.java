@@ -191,6 +191,38 @@ class RoutingTest {
   }
 
   @Test
+  void declineNeedsAnOfferToThisWorker(Vertx vertx) {
+    start(vertx, RoutingMode.PULL, Duration.ofSeconds(30));
+    await(node.visitor("fr").join(List.of("fr"), "a2V5"));
+    WorkerClient camille = node.worker("camille");
+    String entry = entry(await(camille.queueWithAtLeast(1)), 0);
+    camille.channel().send(new JsonObject().put("type", "decline").put("entry", entry));
+    assertThat(await(camille.channel().next("error")).getString("code")).isEqualTo("unknown_entry");
+    assertThat(await(camille.accept(entry)).getString("conversation")).isNotBlank();
+  }
+
+  @Test
+  void aTransferredConversationIsAnnouncedToTheNewWorkerBeforeItsFirstEnvelope(Vertx vertx) {
+    start(vertx, RoutingMode.PULL, Duration.ofSeconds(30));
+    VisitorClient visitor = node.visitor("fr");
+    WorkerClient camille = node.worker("camille");
+    String conversation = ConversationLifecycleTest.connect(visitor, camille);
+    WorkerClient ioana = node.worker("ioana");
+    await(ioana.available());
+    String ioanaId = await(camille.colleague("Ioana")).getString("id");
+    camille.channel().send(new JsonObject().put("type", "transfer").put("conversation", conversation)
+        .put("to", ioanaId));
+    await(visitor.channel().next(f -> "assigned".equals(f.getString("type"))
+        && !conversation.equals(f.getString("conversation")), Duration.ofSeconds(10)));
+    await(visitor.send("right-away", "", "AA=="));
+
+    JsonObject first = await(ioana.channel().next(f -> "assigned".equals(f.getString("type"))
+        || "envelope".equals(f.getString("type")), Duration.ofSeconds(10)));
+    assertThat(first.getString("type")).isEqualTo("assigned");
+    assertThat(await(ioana.channel().next("envelope")).getString("id")).isEqualTo("right-away");
+  }
+
+  @Test
   void aTransferToAColleagueStartsANewConversationAndCarriesTheNote(Vertx vertx) {
     start(vertx, RoutingMode.PULL, Duration.ofSeconds(30));
     VisitorClient visitor = node.visitor("fr");
