@@ -46,7 +46,7 @@ public final class ConversationService {
   public Future<ConversationStore.Appended> send(String conversationId, Party from, String id, String header,
       String body) {
     try {
-      envelopeRate.acquire(conversationId + "/" + from.wire());
+      envelopeRate.acquire(rateKey(conversationId, from));
     } catch (ApiException e) {
       return Future.failedFuture(e);
     }
@@ -109,9 +109,15 @@ public final class ConversationService {
 
   /** Counts a conversation that ended some way, and feeds its duration to the wait estimate. */
   public void finished(Conversation c, String how) {
+    envelopeRate.forget(rateKey(c.id(), Party.VISITOR));
+    envelopeRate.forget(rateKey(c.id(), Party.WORKER));
     registry.counter(RelayMetrics.ENDED, "how", how).increment();
     handlingTimes.record(Duration.between(c.startedAt(), clock.instant()));
     queue.changed();
+  }
+
+  private static String rateKey(String conversationId, Party from) {
+    return conversationId + "/" + from.wire();
   }
 
   private void publish(String conversationId, JsonObject event) {

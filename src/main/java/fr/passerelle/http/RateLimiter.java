@@ -35,6 +35,11 @@ public final class RateLimiter {
     }
   }
 
+  /** Drops a key's bucket, e.g. when what it counted is gone: no trace of it stays in memory. */
+  public void forget(String key) {
+    buckets.remove(key);
+  }
+
   /** Empty when a token was taken; otherwise how long until one is available. */
   public Optional<Duration> tryAcquire(String key) {
     long now = nanos();

@@ -22,6 +22,14 @@ class RateLimiterTest {
   }
 
   @Test
+  void aForgottenKeyStartsAfresh() {
+    RateLimiter limiter = new RateLimiter("things", 1, 1, clock);
+    assertThat(limiter.tryAcquire("a")).isEmpty();
+    limiter.forget("a");
+    assertThat(limiter.tryAcquire("a")).isEmpty();
+  }
+
+  @Test
   void keysAreIndependent() {
     RateLimiter limiter = new RateLimiter("things", 1, 1, clock);
     assertThat(limiter.tryAcquire("a")).isEmpty();
