@@ -9,10 +9,12 @@ import fr.passerelle.http.ErrorCode;
 import fr.passerelle.protocol.ClientFrame;
 import fr.passerelle.protocol.FrameSocket;
 import fr.passerelle.protocol.ServerFrames;
+import fr.passerelle.queue.QueueService;
 import fr.passerelle.queue.QueueSnapshot;
 import fr.passerelle.staff.AccountWatch;
 import fr.passerelle.staff.Role;
 import fr.passerelle.staff.StaffAccount;
+import fr.passerelle.store.Ids;
 import fr.passerelle.store.WakeUps;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
@@ -30,6 +32,7 @@ public final class WorkerSocket {
   private final FrameSocket socket;
   private final Consumer<QueueSnapshot> listing = this::showQueue;
   private final Map<String, Delivery> deliveries = new HashMap<>();
+  private final String socketId = Ids.newId();
   private final ConversationCommands commands;
   private StaffAccount account;
   private WakeUps.Subscription workerEvents;
@@ -66,6 +69,9 @@ public final class WorkerSocket {
       // `assigned` first: the console must know the conversation before its first envelope arrives.
       return services.queue().accept(workerId(), accept.entry()).compose(c -> {
         socket.send(assignedFrame(c, false, Optional.empty()));
+        // The worker's other sockets (tabs) learn of it too; this one ignores its own announcement.
+        services.stores().wakeUps().publish(WakeUps.worker(workerId()), QueueService.assigned(c)
+            .put("origin", socketId));
         return attach(c);
       });
     } else if (frame instanceof ClientFrame.Decline decline) {
@@ -135,10 +141,15 @@ public final class WorkerSocket {
   private void onWorkerEvent(JsonObject event) {
     switch (event.getString("type")) {
       case "offer", "offer-withdrawn" -> socket.send(event);
-      case "assigned" -> commands.owned(event.getString("conversation")).compose(c -> {
-        socket.send(assignedFrame(c, true, Optional.ofNullable(event.getString("note"))));
-        return attach(c);
-      });
+      case "assigned" -> {
+        if (!socketId.equals(event.getString("origin"))) {
+          boolean transferred = !event.containsKey("origin");
+          commands.owned(event.getString("conversation")).compose(c -> {
+            socket.send(assignedFrame(c, transferred, Optional.ofNullable(event.getString("note"))));
+            return attach(c);
+          });
+        }
+      }
       default -> { }
     }
   }

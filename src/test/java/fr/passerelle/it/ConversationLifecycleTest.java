@@ -143,6 +143,21 @@ class ConversationLifecycleTest {
   }
 
   @Test
+  void aWorkersOtherTabLearnsOfAnAcceptedConversationAndFollowsIt() {
+    VisitorClient visitor = node.visitor("fr");
+    WorkerClient tab = node.worker("camille");
+    WorkerClient otherTab = node.worker("camille");
+    String conversation = connect(visitor, tab);
+    JsonObject announced = await(otherTab.channel().next("assigned"));
+    assertThat(announced.getString("conversation")).isEqualTo(conversation);
+    assertThat(announced.getBoolean("transferred")).isFalse();
+    await(visitor.send("both-tabs", "", "AA=="));
+    assertThat(await(otherTab.channel().next("envelope")).getString("id")).isEqualTo("both-tabs");
+    assertThat(await(tab.channel().next("envelope")).getString("id")).isEqualTo("both-tabs");
+    assertThat(tab.channel().pending()).noneMatch(f -> "assigned".equals(f.getString("type")));
+  }
+
+  @Test
   void aSessionOpenedOnASecondConnectionClosesTheFirst() {
     VisitorClient visitor = node.visitor("fr");
     var first = visitor.channel();
