@@ -3,6 +3,7 @@ package fr.passerelle.client;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -49,7 +50,7 @@ public final class VisitorClient {
   public Future<JsonObject> send(String id, String header, String body) {
     channel.send(new JsonObject().put("type", "send").put("id", id).put("header", header).put("body", body));
     return channel.next(f -> "stored".equals(f.getString("type")) && id.equals(f.getString("id"))
-        || "error".equals(f.getString("type")), java.time.Duration.ofSeconds(10))
+        || "error".equals(f.getString("type")), Duration.ofSeconds(10))
         .compose(f -> "error".equals(f.getString("type"))
             ? Future.failedFuture(new FrameChannel.FrameError(f)) : Future.succeededFuture(f));
   }

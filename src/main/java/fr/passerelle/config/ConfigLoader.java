@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class ConfigLoader {
   }
 
   private static Object construct(Class<?> recordType, Object[] args) {
-    Class<?>[] types = java.util.Arrays.stream(recordType.getRecordComponents())
+    Class<?>[] types = Arrays.stream(recordType.getRecordComponents())
         .map(RecordComponent::getType)
         .toArray(Class<?>[]::new);
     try {

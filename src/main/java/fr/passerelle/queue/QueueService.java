@@ -16,7 +16,9 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** What visitors and workers do with the queue: join, leave, accept, decline. Publishes every change. */
 public final class QueueService {
@@ -39,10 +41,10 @@ public final class QueueService {
     this.eligibility = new Eligibility(routing.languageFallback());
   }
 
-  public Future<QueueEntry> join(VisitorSession session, java.util.List<String> languages, String publicKey,
+  public Future<QueueEntry> join(VisitorSession session, List<String> languages, String publicKey,
       Optional<String> topic) {
     Instant now = clock.instant();
-    QueueEntry entry = new QueueEntry(Ids.newId(), session.id(), languages, java.util.Set.of(), topic, publicKey,
+    QueueEntry entry = new QueueEntry(Ids.newId(), session.id(), languages, Set.of(), topic, publicKey,
         0, now, Optional.empty());
     return stores.queue().enqueue(entry, limits.maxQueueLength()).onSuccess(e -> {
       QueueMetrics.joined(registry, e.languages().get(0)).increment();

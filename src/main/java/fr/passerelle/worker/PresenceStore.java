@@ -3,6 +3,7 @@ package fr.passerelle.worker;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which workers are online, available, and how many conversations each has. The active count is maintained by
@@ -11,8 +12,8 @@ import java.util.Optional;
 public interface PresenceStore {
 
   /** A worker comes online (or updates languages, skills, capacity); keeps the active count. */
-  Future<WorkerPresence> online(String workerId, String pseudonym, java.util.Set<String> languages,
-      java.util.Set<String> skills, int capacity, boolean available);
+  Future<WorkerPresence> online(String workerId, String pseudonym, Set<String> languages,
+      Set<String> skills, int capacity, boolean available);
 
   Future<Optional<WorkerPresence>> setAvailable(String workerId, boolean available);
 

@@ -21,6 +21,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -122,7 +123,7 @@ public final class WorkerSocket {
     });
   }
 
-  private JsonObject ready(java.util.List<Conversation> active) {
+  private JsonObject ready(List<Conversation> active) {
     return ServerFrames.of("ready").put("worker", new JsonObject().put("id", account.id())
             .put("pseudonym", account.pseudonym()).put("languages", new JsonArray(account.languages().stream()
                 .sorted().toList())).put("skills", new JsonArray(account.skills().stream().sorted().toList()))

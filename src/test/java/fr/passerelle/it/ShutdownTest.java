@@ -4,7 +4,6 @@ import static fr.passerelle.it.TestNode.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.passerelle.client.FrameChannel;
 import fr.passerelle.client.VisitorClient;
 import fr.passerelle.client.WorkerClient;
 import io.vertx.core.Vertx;
