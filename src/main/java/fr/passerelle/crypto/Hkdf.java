@@ -18,7 +18,7 @@ public final class Hkdf {
     return Hmac.sha256(salt.length == 0 ? new byte[PRK_LENGTH] : salt, ikm);
   }
 
-  /** {@code length} bytes (0 to {@value #MAX_LENGTH}) expanded from {@code prk} (at least 32 bytes) and {@code info}. */
+  /** {@code length} bytes (0 to {@value #MAX_LENGTH}) expanded from {@code prk} (32 bytes or more) and {@code info}. */
   public static byte[] expand(byte[] prk, byte[] info, int length) {
     if (prk.length < PRK_LENGTH) {
       throw new CryptoException(CryptoException.Reason.BAD_KEY_LENGTH, "HKDF PRK must be at least 32 bytes");
