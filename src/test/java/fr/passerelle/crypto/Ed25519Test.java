@@ -42,6 +42,9 @@ class Ed25519Test {
     byte[] identity = new byte[32];
     identity[0] = 1;
     assertThat(Ed25519.verify(identity, MESSAGE, signature)).isFalse();
+    byte[] forgery = new byte[64];
+    forgery[0] = 1;
+    assertThat(Ed25519.verify(identity, MESSAGE, forgery)).as("R = identity, S = 0 under A = identity").isFalse();
   }
 
   @Test
