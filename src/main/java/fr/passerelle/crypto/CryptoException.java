@@ -1,0 +1,33 @@
+package fr.passerelle.crypto;
+
+/** A refused cryptographic operation, with a stable reason and no secret material in its message. */
+public final class CryptoException extends RuntimeException {
+
+  /** Why an operation was refused; names are stable and may be logged or mapped to error codes. */
+  public enum Reason {
+    /** A key is not the length its primitive requires. */
+    BAD_KEY_LENGTH,
+    /** A nonce, tag, output size or other parameter is out of range. */
+    BAD_LENGTH,
+    /** An X25519 public key is not the canonical encoding of a field element (top bit set, or u >= p). */
+    NON_CANONICAL_KEY,
+    /** An X25519 agreement gave the all-zero secret: the peer key has low order. */
+    LOW_ORDER_POINT,
+    /** Authenticated decryption failed: wrong key, nonce, associated data, or altered ciphertext. */
+    AUTH_FAILED,
+    /** A context has sealed or opened as many messages as its nonce space allows. */
+    LIMIT_REACHED
+  }
+
+  private final Reason reason;
+
+  public CryptoException(Reason reason, String message) {
+    super(reason + ": " + message);
+    this.reason = reason;
+  }
+
+  /** The stable reason for the refusal. */
+  public Reason reason() {
+    return reason;
+  }
+}
