@@ -118,6 +118,8 @@ public record WorkerCertificate(String orgId, String workerId, String pseudonym,
    */
   public static WorkerCertificate verify(byte[] certificate, byte[] rootPublicKey, String expectedOrgId,
       Instant now) {
+    Objects.requireNonNull(expectedOrgId, "expectedOrgId");
+    Objects.requireNonNull(now, "now");
     Bytes.requireLength(rootPublicKey, Ed25519.KEY_LENGTH, Reason.BAD_KEY_LENGTH, "root public key");
     WorkerCertificate parsed = parse(certificate);
     int bodyLength = certificate.length - Ed25519.SIGNATURE_LENGTH;
