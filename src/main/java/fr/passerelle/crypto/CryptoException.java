@@ -16,7 +16,17 @@ public final class CryptoException extends RuntimeException {
     /** Authenticated decryption failed: wrong key, nonce, associated data, or altered ciphertext. */
     AUTH_FAILED,
     /** A context has sealed or opened as many messages as its nonce space allows. */
-    LIMIT_REACHED
+    LIMIT_REACHED,
+    /** A worker certificate is malformed: bad length, string, key encoding or validity window, or extra bytes. */
+    BAD_CERTIFICATE,
+    /** A signature does not verify under the expected public key. */
+    BAD_SIGNATURE,
+    /** A worker certificate names another organisation than the expected one. */
+    WRONG_ORGANISATION,
+    /** A worker certificate is not valid yet: now is before its notBefore. */
+    NOT_YET_VALID,
+    /** A worker certificate has expired: now is at or after its notAfter. */
+    EXPIRED
   }
 
   private final Reason reason;

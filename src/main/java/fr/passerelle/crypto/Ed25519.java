@@ -48,9 +48,15 @@ public final class Ed25519 {
     if (publicKey.length != KEY_LENGTH || signature.length != SIGNATURE_LENGTH) {
       return false;
     }
-    if (!org.bouncycastle.math.ec.rfc8032.Ed25519.validatePublicKeyFull(publicKey, 0)) {
+    if (!isValidPublicKey(publicKey)) {
       return false;
     }
     return org.bouncycastle.math.ec.rfc8032.Ed25519.verify(signature, 0, publicKey, 0, message, 0, message.length);
+  }
+
+  /** Whether {@code publicKey} is a key {@link #verify} accepts: 32 bytes, canonical, on the curve, not small order. */
+  static boolean isValidPublicKey(byte[] publicKey) {
+    return publicKey.length == KEY_LENGTH
+        && org.bouncycastle.math.ec.rfc8032.Ed25519.validatePublicKeyFull(publicKey, 0);
   }
 }

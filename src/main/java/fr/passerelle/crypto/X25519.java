@@ -54,6 +54,15 @@ public final class X25519 {
     }
   }
 
+  /** Whether a canonical public key has order dividing 8, so that every agreement with it gives the zero secret. */
+  static boolean hasLowOrder(byte[] publicKey) {
+    // A clamped scalar is a multiple of 8, so it sends exactly the points of order 1, 2, 4 or 8 to zero.
+    byte[] scalar = new byte[KEY_LENGTH];
+    scalar[0] = 8;
+    byte[] shared = new byte[KEY_LENGTH];
+    return !org.bouncycastle.math.ec.rfc7748.X25519.calculateAgreement(scalar, 0, publicKey, 0, shared, 0);
+  }
+
   // p = 2^255 - 19 is, little-endian, ed ff .. ff 7f; with the top bit clear, u >= p only in those 19 values.
   private static boolean atLeastP(byte[] u) {
     if ((u[31] & 0xff) != 0x7f || (u[0] & 0xff) < 0xed) {
