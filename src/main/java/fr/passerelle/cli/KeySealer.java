@@ -32,6 +32,12 @@ final class KeySealer {
     random.nextBytes(salt);
     // A random nonce is safe here: the fresh salt makes a key that encrypts this one message only.
     random.nextBytes(nonce);
+    return seal(passphrase, orgId, publicKey, privateKey, salt, nonce);
+  }
+
+  /** As above with a given salt and nonce: for the known answer only. */
+  static KeyFile.Sealed seal(byte[] passphrase, String orgId, byte[] publicKey, byte[] privateKey, byte[] salt,
+      byte[] nonce) {
     byte[] kek = kek(passphrase, salt, MEMORY_KIB, ITERATIONS, PARALLELISM);
     try {
       byte[] ciphertext = Aead.seal(kek, nonce, aad(orgId, publicKey), privateKey);
