@@ -1,5 +1,6 @@
 package fr.passerelle.app;
 
+import fr.passerelle.cli.KeysCommand;
 import fr.passerelle.config.ConfigException;
 import fr.passerelle.config.ConfigLoader;
 import fr.passerelle.config.PasserelleConfig;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -17,12 +19,17 @@ import java.util.logging.LogManager;
 
 /**
  * {@code java -jar passerelle.jar [--config FILE]}: loads the configuration and runs one node until SIGTERM.
- * Exits 2 on invalid configuration, 1 when the node cannot start.
+ * Exits 2 on invalid configuration, 1 when the node cannot start. {@code keys ...} runs the offline key tool instead.
  */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Before any configuration is read: the key tool runs on the admin's offline machine, not on a node.
+    if (args.length > 0 && args[0].equals("keys")) {
+      System.exit(KeysCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+      return;
+    }
     PasserelleConfig config;
     try {
       config = load(args, System.getenv());

@@ -130,9 +130,18 @@ class MainProcessTest {
         .doesNotContain("BEGIN PRIVATE KEY");
   }
 
-  private Child start(Map<String, String> env) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName());
+  @Test
+  void theKeysToolRunsWithoutReadingTheServerConfiguration() throws Exception {
+    Child keys = start(Map.of("PASSERELLE_HTTP_PORT", "abc"), "keys", "show");
+    assertThat(keys.exitCode()).isEqualTo(2);
+    assertThat(keys.err.text()).contains("missing --key", "usage: passerelle keys").doesNotContain("configuration");
+  }
+
+  private Child start(Map<String, String> env, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().clear();
     pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     pb.environment().putAll(env);
