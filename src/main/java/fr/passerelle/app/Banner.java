@@ -1,6 +1,7 @@
 package fr.passerelle.app;
 
 import fr.passerelle.config.PasserelleConfig;
+import fr.passerelle.crypto.Base64Url;
 import fr.passerelle.staff.NewStaff;
 
 /** What the operator reads at start-up: where the node listens and, in demo mode, a loud warning and the accounts. */
@@ -22,6 +23,9 @@ final class Banner {
         .append("  Everything is lost when the process stops.\n")
         .append("=====================================================================\n")
         .append("  Organisation    ").append(config.demo().organisation()).append('\n')
+        .append("  Organisation id ").append(config.organisation().id()).append('\n')
+        .append("  Root public key ").append(Base64Url.encode(node.organisationRoot().publicKey()))
+        .append(node.organisationRoot().isDemo() ? "   (demo key, in memory only)" : "").append('\n')
         .append("  Public API      ").append(base).append("/api/v1\n")
         .append("  Visitor socket  ws://localhost:").append(node.port()).append("/ws/visitor\n")
         .append("  Worker socket   ws://localhost:").append(node.port()).append("/ws/worker\n")

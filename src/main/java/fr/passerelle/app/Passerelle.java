@@ -13,6 +13,8 @@ import fr.passerelle.store.memory.MemoryStaffStore;
 import fr.passerelle.store.memory.MemoryStores;
 import fr.passerelle.supervision.LoadSampler;
 import fr.passerelle.supervision.SupervisorSocket;
+import fr.passerelle.worker.CertificateRoutes;
+import fr.passerelle.worker.OrganisationRoot;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -30,11 +32,14 @@ public final class Passerelle {
   private final StaffAuth staff;
   private final ManagementServer management;
   private final RetentionPurge purge;
+  private final OrganisationRoot root;
   private LoadSampler sampler;
   private HttpServer publicServer;
 
-  private Passerelle(Services services, StaffAuth staff, ManagementServer management, RetentionPurge purge) {
+  private Passerelle(Services services, StaffAuth staff, ManagementServer management, RetentionPurge purge,
+      OrganisationRoot root) {
     this.services = services;
+    this.root = root;
     this.staff = staff;
     this.management = management;
     this.purge = purge;
@@ -63,8 +68,24 @@ public final class Passerelle {
     ManagementServer management = new ManagementServer(vertx, config.http(), registry,
         List.of(new ReadinessCheck("store", () -> stores.queue().waiting())));
     Passerelle node = new Passerelle(services, staff, management,
-        new RetentionPurge(vertx, stores, config.retention(), clock));
+        new RetentionPurge(vertx, stores, config.retention(), clock), organisationRoot(config));
     return node.listen();
+  }
+
+  /**
+   * The configured root public key; else, in demo mode, a fresh in-memory key pair. The validator has already refused
+   * a configuration with neither.
+   */
+  private static OrganisationRoot organisationRoot(PasserelleConfig config) {
+    String orgId = config.organisation().id();
+    return config.organisation().rootPublicKeyBytes()
+        .map(key -> OrganisationRoot.configured(orgId, key))
+        .orElseGet(() -> {
+          if (!config.demo().enabled()) {
+            throw new IllegalStateException("organisation.rootPublicKey is required outside demo mode");
+          }
+          return OrganisationRoot.demo(orgId);
+        });
   }
 
   private Future<Passerelle> listen() {
@@ -77,6 +98,7 @@ public final class Passerelle {
     var router = server.router(r -> {
       staff.mount(r);
       supervisors.mount(r);
+      new CertificateRoutes(services, root).mount(r);
     });
     return services.watcher().start()
         .compose(v -> server.listen(router))
@@ -105,6 +127,11 @@ public final class Passerelle {
 
   public StaffAuth staff() {
     return staff;
+  }
+
+  /** The organisation root key this node verifies worker certificates with (public half only, outside demo). */
+  public OrganisationRoot organisationRoot() {
+    return root;
   }
 
   public RetentionPurge purge() {

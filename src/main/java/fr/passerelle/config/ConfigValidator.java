@@ -1,12 +1,16 @@
 package fr.passerelle.config;
 
+import fr.passerelle.crypto.Base64Url;
+import fr.passerelle.crypto.Ed25519;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Checks a loaded configuration: ranges per type of setting, then the rules that tie settings together. */
 final class ConfigValidator {
   /** The same minimum the admin API asks of staff passwords. */
   private static final int MIN_PASSWORD = 12;
+  private static final Pattern ORGANISATION_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private ConfigValidator() {}
 
@@ -37,12 +41,36 @@ final class ConfigValidator {
       throw new ConfigException(Setting.of("bootstrap", "adminPassword").label() + " must have at least "
           + MIN_PASSWORD + " characters");
     }
+    OrganisationConfig organisation = config.organisation();
+    if (!ORGANISATION_ID.matcher(organisation.id()).matches()) {
+      throw new ConfigException(Setting.of("organisation", "id").label()
+          + " must be 1 to 64 characters of A-Z a-z 0-9 . _ -, got \"" + organisation.id() + "\"");
+    }
+    organisation.rootPublicKey().ifPresent(ConfigValidator::checkRootPublicKey);
+    if (!config.demo().enabled() && organisation.rootPublicKey().isEmpty()) {
+      throw new ConfigException(Setting.of("organisation", "rootPublicKey").label()
+          + " is required when demo mode is off: it verifies the worker certificates (see docs/operations.md)");
+    }
     RetentionConfig retention = config.retention();
     if (retention.resumeGrace().compareTo(retention.session()) > 0) {
       throw new ConfigException(Setting.of("retention", "resumeGrace").label() + " must not be longer than "
           + Setting.of("retention", "session").label() + ", got " + retention.resumeGrace() + " > "
           + retention.session());
     }
+  }
+
+  /** The organisation root public key: unpadded base64url of 32 bytes that Ed25519 verification accepts. */
+  static byte[] rootPublicKey(String text) {
+    byte[] key = Base64Url.decode(text).orElse(new byte[0]);
+    if (!Ed25519.isValidPublicKey(key)) {
+      throw new ConfigException(Setting.of("organisation", "rootPublicKey").label()
+          + " must be an Ed25519 public key: unpadded base64url of 32 bytes, as `keys show` prints it");
+    }
+    return key;
+  }
+
+  private static void checkRootPublicKey(String text) {
+    rootPublicKey(text);
   }
 
   private static void checkRange(Setting setting, Object value) {

@@ -8,10 +8,12 @@ public record PasserelleConfig(
     RoutingConfig routing,
     AuthConfig auth,
     DemoConfig demo,
-    BootstrapConfig bootstrap) {
+    BootstrapConfig bootstrap,
+    OrganisationConfig organisation) {
 
   public static PasserelleConfig defaults() {
     return new PasserelleConfig(HttpConfig.defaults(), LimitsConfig.defaults(), RetentionConfig.defaults(),
-        RoutingConfig.defaults(), AuthConfig.defaults(), DemoConfig.defaults(), BootstrapConfig.defaults());
+        RoutingConfig.defaults(), AuthConfig.defaults(), DemoConfig.defaults(), BootstrapConfig.defaults(),
+        OrganisationConfig.defaults());
   }
 }

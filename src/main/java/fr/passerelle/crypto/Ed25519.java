@@ -55,7 +55,7 @@ public final class Ed25519 {
   }
 
   /** Whether {@code publicKey} is a key {@link #verify} accepts: 32 bytes, canonical, on the curve, not small order. */
-  static boolean isValidPublicKey(byte[] publicKey) {
+  public static boolean isValidPublicKey(byte[] publicKey) {
     return publicKey.length == KEY_LENGTH
         && org.bouncycastle.math.ec.rfc8032.Ed25519.validatePublicKeyFull(publicKey, 0);
   }

@@ -4,6 +4,7 @@ package fr.passerelle.http;
 public enum ErrorCode {
   BAD_JSON("bad_json", 400, "The body or frame is not a JSON object."),
   INVALID_FIELD("invalid_field", 400, "A field is missing, of the wrong type or out of range."),
+  BAD_CERTIFICATE("bad_certificate", 400, "The worker certificate was refused."),
   UNKNOWN_TYPE("unknown_type", 400, "Unknown frame type."),
   TOO_LARGE("too_large", 413, "The body or frame is larger than allowed."),
   NOT_AUTHENTICATED("not_authenticated", 401, "Authenticate first."),

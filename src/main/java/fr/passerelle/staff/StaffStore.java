@@ -27,4 +27,10 @@ public interface StaffStore {
 
   /** Logout, disabling, password change: every refresh token of the account stops working. */
   Future<Void> revokeRefreshTokens(String staffId);
+
+  /** Keeps the (already verified) worker certificate of {@code staffId}, replacing any earlier one. */
+  Future<Void> saveCertificate(String staffId, byte[] certificate);
+
+  /** The worker certificate on file for {@code staffId}, if any. */
+  Future<Optional<byte[]>> certificate(String staffId);
 }

@@ -2,6 +2,7 @@ package fr.passerelle.visitor;
 
 import fr.passerelle.app.Services;
 import fr.passerelle.conversation.ConversationEvents;
+import fr.passerelle.crypto.Base64Url;
 import fr.passerelle.conversation.Delivery;
 import fr.passerelle.conversation.Party;
 import fr.passerelle.http.ApiException;
@@ -226,11 +227,17 @@ public final class VisitorSocket {
         && !delivery.map(Delivery::conversationId).equals(Optional.ofNullable(event.getString("conversation")))) {
       positions.ifPresent(PositionUpdates::stop);
       String conversationId = event.getString("conversation");
-      services.stores().presence().find(event.getString("worker")).onSuccess(worker -> {
-        socket.send(ServerFrames.of("assigned").put("conversation", conversationId)
-            .put("worker", new JsonObject().put("pseudonym", worker.map(w -> w.pseudonym()).orElse(""))));
-        detach().compose(v -> attach(conversationId));
-      });
+      String workerId = event.getString("worker");
+      // The certificate lets the visitor's client check the worker's keys against the organisation root key.
+      services.stores().presence().find(workerId).compose(worker -> services.stores().staff().certificate(workerId)
+          .otherwise(Optional.empty())
+          .onSuccess(certificate -> {
+            JsonObject assigned = ServerFrames.of("assigned").put("conversation", conversationId)
+                .put("worker", new JsonObject().put("pseudonym", worker.map(w -> w.pseudonym()).orElse("")));
+            certificate.ifPresent(c -> assigned.put("certificate", Base64Url.encode(c)));
+            socket.send(assigned);
+            detach().compose(v -> attach(conversationId));
+          }));
     }
   }
 

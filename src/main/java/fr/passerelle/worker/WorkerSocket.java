@@ -39,6 +39,8 @@ public final class WorkerSocket {
   private WakeUps.Subscription workerEvents;
   private JsonObject lastListing = new JsonObject();
   private boolean available;
+  /** Whether a worker certificate was on file when the console connected; told in {@code ready}. */
+  private boolean hasCertificate;
   private AccountWatch watch;
 
   public WorkerSocket(Services services, WorkerSockets local, ServerWebSocket ws) {
@@ -109,6 +111,9 @@ public final class WorkerSocket {
       return services.stores().wakeUps().subscribe(WakeUps.worker(workerId()), this::onWorkerEvent);
     }).compose(sub -> {
       workerEvents = sub;
+      return services.stores().staff().certificate(workerId());
+    }).compose(certificate -> {
+      hasCertificate = certificate.isPresent();
       return services.stores().conversations().activeFor(workerId());
     }).compose(active -> {
       if (socket.isClosed()) {
@@ -130,6 +135,7 @@ public final class WorkerSocket {
             .put("capacity", account.capacity()))
         .put("status", available ? "available" : "away")
         .put("mode", services.config().routing().mode().name().toLowerCase())
+        .put("certificate", hasCertificate)
         .put("conversations", new JsonArray(active.stream().map(ServerFrames::conversation).toList()));
   }
 

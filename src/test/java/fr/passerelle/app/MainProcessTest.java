@@ -2,6 +2,8 @@ package fr.passerelle.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.crypto.Base64Url;
+import fr.passerelle.crypto.Ed25519;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +89,8 @@ class MainProcessTest {
   @Test
   void aConfigurationFileNamedByTheEnvironmentIsRead(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("passerelle.yaml");
-    Files.writeString(file, "http: {port: 0, managementPort: 0}\ndemo: {enabled: false}\n");
+    Files.writeString(file, "http: {port: 0, managementPort: 0}\ndemo: {enabled: false}\norganisation: {rootPublicKey: "
+        + rootPublicKey() + "}\n");
     Child node = start(Map.of("PASSERELLE_CONFIG", file.toString()));
     String started = node.out.await(Pattern.compile("listening on port \\d+[^\\n]*\\n"), START);
     assertThat(started).doesNotContain("DEMO MODE");
@@ -98,7 +102,8 @@ class MainProcessTest {
   void outsideDemoModeTheBootstrapAdministratorCanLogIn(@TempDir Path dir) throws Exception {
     Path secret = Files.writeString(dir.resolve("admin-password"), PASSWORD);
     Child node = start(Map.of("PASSERELLE_HTTP_PORT", "0", "PASSERELLE_MANAGEMENT_PORT", "0",
-        "PASSERELLE_DEMO_ENABLED", "false", "PASSERELLE_BOOTSTRAP_ADMIN_USERNAME", "root-admin",
+        "PASSERELLE_DEMO_ENABLED", "false", "PASSERELLE_ORGANISATION_ROOT_PUBLIC_KEY", rootPublicKey(),
+        "PASSERELLE_BOOTSTRAP_ADMIN_USERNAME", "root-admin",
         "PASSERELLE_BOOTSTRAP_ADMIN_PASSWORD_FILE", secret.toString()));
     String started = node.out.await(Pattern.compile("first administrator[^\\n]*\\n"), START);
     Matcher port = Pattern.compile("listening on port (\\d+)").matcher(started);
@@ -120,6 +125,19 @@ class MainProcessTest {
       assertThat(node.exitCode()).isEqualTo(1);
       assertThat(node.err.text()).contains("could not start").doesNotContain("\tat ");
     }
+  }
+
+  @Test
+  void outsideDemoModeTheRootPublicKeyIsRequired() throws Exception {
+    Child node = start(Map.of("PASSERELLE_HTTP_PORT", "0", "PASSERELLE_MANAGEMENT_PORT", "0",
+        "PASSERELLE_DEMO_ENABLED", "false"));
+    assertThat(node.exitCode()).isEqualTo(2);
+    assertThat(node.err.text()).contains("PASSERELLE_ORGANISATION_ROOT_PUBLIC_KEY").doesNotContain("\tat ");
+  }
+
+  /** A fresh organisation root public key, as {@code keys show} prints it. */
+  private static String rootPublicKey() {
+    return Base64Url.encode(Ed25519.generate(new SecureRandom()).publicKey());
   }
 
   @Test

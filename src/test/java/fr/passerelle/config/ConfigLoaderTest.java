@@ -3,9 +3,12 @@ package fr.passerelle.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.passerelle.crypto.Base64Url;
+import fr.passerelle.crypto.Ed25519;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
+  private static final String ROOT_KEY = Base64Url.encode(Ed25519.generate(new SecureRandom()).publicKey());
+
   @TempDir
   Path dir;
 
@@ -55,6 +60,8 @@ class ConfigLoaderTest {
         "PASSERELLE_RETENTION_SESSION", "2d",
         "PASSERELLE_AUTH_ACCESS_TOKEN_TTL", "12h",
         "PASSERELLE_DEMO_ENABLED", "false",
+        "PASSERELLE_ORGANISATION_ID", "asso.lyon_1",
+        "PASSERELLE_ORGANISATION_ROOT_PUBLIC_KEY", ROOT_KEY,
         "PASSERELLE_DEMO_PASSWORD", "correct horse"));
 
     assertThat(config.http().managementPort()).isEqualTo(9999);
@@ -64,6 +71,35 @@ class ConfigLoaderTest {
     assertThat(config.auth().accessTokenTtl()).isEqualTo(Duration.ofHours(12));
     assertThat(config.demo().enabled()).isFalse();
     assertThat(config.demo().password()).contains("correct horse");
+    assertThat(config.organisation().id()).isEqualTo("asso.lyon_1");
+    assertThat(config.organisation().rootPublicKeyBytes()).hasValueSatisfying(k -> assertThat(k).hasSize(32));
+  }
+
+  @Test
+  void outsideDemoModeTheRootPublicKeyIsRequired() {
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("PASSERELLE_DEMO_ENABLED", "false")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("PASSERELLE_ORGANISATION_ROOT_PUBLIC_KEY");
+  }
+
+  @Test
+  void aRootPublicKeyThatIsNotAnEd25519KeyIsRefused() {
+    String smallOrder = Base64Url.encode(new byte[32]);
+    for (String bad : new String[] {"not a key", ROOT_KEY + "A", ROOT_KEY.substring(1), ROOT_KEY + "=", smallOrder}) {
+      assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(),
+          Map.of("PASSERELLE_ORGANISATION_ROOT_PUBLIC_KEY", bad)))
+          .as(bad).isInstanceOf(ConfigException.class)
+          .hasMessageContaining("PASSERELLE_ORGANISATION_ROOT_PUBLIC_KEY");
+    }
+  }
+
+  @Test
+  void theOrganisationIdIsShortAndPlain() {
+    for (String bad : new String[] {"asso lyon", "a".repeat(65), "asso/lyon", "é"}) {
+      assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("PASSERELLE_ORGANISATION_ID", bad)))
+          .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("PASSERELLE_ORGANISATION_ID");
+    }
+    assertThat(ConfigLoader.load(Optional.empty(), Map.of()).organisation().id()).isEqualTo("org-demo");
   }
 
   @Test
@@ -184,9 +220,11 @@ class ConfigLoaderTest {
 
   @Test
   void configFileIsFoundThroughTheEnvironment() throws IOException {
-    Path file = yaml("demo: {enabled: false}\n");
+    Path file = yaml("demo: {enabled: false}\norganisation: {id: asso-yaml, rootPublicKey: " + ROOT_KEY + "}\n");
     PasserelleConfig config = ConfigLoader.load(Map.of("PASSERELLE_CONFIG", file.toString()));
     assertThat(config.demo().enabled()).isFalse();
+    assertThat(config.organisation().id()).isEqualTo("asso-yaml");
+    assertThat(config.organisation().rootPublicKey()).contains(ROOT_KEY);
   }
 
   @Test

@@ -21,6 +21,16 @@ class MemoryStoreContractTest extends StoreContractTest {
   /** Staff storage is not under test here. */
   private static final class NoStaffStore implements StaffStore {
     @Override
+    public Future<Void> saveCertificate(String staffId, byte[] certificate) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Future<Optional<byte[]>> certificate(String staffId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Future<StaffAccount> create(StaffAccount account) {
       throw new UnsupportedOperationException();
     }

@@ -20,6 +20,7 @@ public final class MemoryStaffStore implements StaffStore {
   private final Map<String, StaffAccount> byId = new LinkedHashMap<>();
   private final Map<String, String> idByUsername = new HashMap<>();
   private final Map<String, Refresh> refreshTokens = new HashMap<>();
+  private final Map<String, byte[]> certificates = new HashMap<>();
 
   @Override
   public synchronized Future<StaffAccount> create(StaffAccount account) {
@@ -85,6 +86,17 @@ public final class MemoryStaffStore implements StaffStore {
   public synchronized Future<Void> revokeRefreshTokens(String staffId) {
     refreshTokens.values().removeIf(r -> r.staffId().equals(staffId));
     return Future.succeededFuture();
+  }
+
+  @Override
+  public synchronized Future<Void> saveCertificate(String staffId, byte[] certificate) {
+    certificates.put(staffId, certificate.clone());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public synchronized Future<Optional<byte[]>> certificate(String staffId) {
+    return Future.succeededFuture(Optional.ofNullable(certificates.get(staffId)).map(byte[]::clone));
   }
 
   private static String normalise(String username) {
