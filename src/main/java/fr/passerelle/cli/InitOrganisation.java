@@ -1,5 +1,6 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.crypto.Base64Url;
 import fr.passerelle.crypto.Bytes;
 import fr.passerelle.crypto.Ed25519;
 import java.io.IOException;

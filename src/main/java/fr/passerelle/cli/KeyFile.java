@@ -1,5 +1,6 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.crypto.Base64Url;
 import fr.passerelle.crypto.Ed25519;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;

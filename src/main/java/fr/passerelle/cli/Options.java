@@ -1,5 +1,6 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.crypto.Base64Url;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;

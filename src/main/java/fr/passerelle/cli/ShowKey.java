@@ -1,5 +1,6 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.crypto.Base64Url;
 import java.io.PrintStream;
 import java.util.Set;
 

@@ -28,4 +28,9 @@ public final class Base64Url {
     // The JDK ignores non-zero bits in the last character; re-encoding refuses those spellings.
     return ENCODER.encodeToString(bytes).equals(text) ? Optional.of(bytes) : Optional.empty();
   }
+
+  /** As {@link #decode(String)}, and only if the bytes are exactly {@code length} long. */
+  public static Optional<byte[]> decode(String text, int length) {
+    return decode(text).filter(bytes -> bytes.length == length);
+  }
 }

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.passerelle.crypto.Base64Url;
 import fr.passerelle.crypto.Ed25519;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
