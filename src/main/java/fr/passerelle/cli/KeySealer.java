@@ -1,13 +1,12 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.crypto.Aead;
+import fr.passerelle.crypto.Argon2id;
 import fr.passerelle.crypto.Bytes;
 import fr.passerelle.crypto.CryptoException;
 import fr.passerelle.crypto.Ed25519;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /** Seals the organisation private key under a passphrase: Argon2id, then AES-256-GCM bound to the org and key. */
 final class KeySealer {
@@ -65,17 +64,7 @@ final class KeySealer {
   }
 
   private static byte[] kek(byte[] passphrase, byte[] salt, int memoryKib, int iterations, int parallelism) {
-    Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-        .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-        .withMemoryAsKB(memoryKib)
-        .withIterations(iterations)
-        .withParallelism(parallelism)
-        .withSalt(salt)
-        .build();
-    Argon2BytesGenerator generator = new Argon2BytesGenerator();
-    generator.init(params);
-    byte[] kek = new byte[Aead.KEY_LENGTH];
-    generator.generateBytes(passphrase, kek);
-    return kek;
+    return Argon2id.derive(passphrase, salt, memoryKib, iterations, parallelism, Aead.KEY_LENGTH);
   }
+
 }

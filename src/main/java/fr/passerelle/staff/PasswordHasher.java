@@ -1,5 +1,6 @@
 package fr.passerelle.staff;
 
+import fr.passerelle.crypto.Argon2id;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.security.MessageDigest;
@@ -8,8 +9,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /** Hashes and checks staff passwords with Argon2id, stored as PHC strings, off the event loop. */
 public final class PasswordHasher {
@@ -55,13 +54,14 @@ public final class PasswordHasher {
   }
 
   static String hashNow(char[] password, byte[] salt) {
-    byte[] hash = argon2(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
+    byte[] hash = Argon2id.derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
     return encode(MEMORY_KIB, ITERATIONS, PARALLELISM, salt, hash);
   }
 
   static boolean verifyNow(char[] password, String encoded) {
     return parse(encoded).map(p -> {
-      byte[] actual = argon2(password, p.salt(), p.memoryKib(), p.iterations(), p.parallelism(), p.hash().length);
+      byte[] actual = Argon2id.derive(password, p.salt(), p.memoryKib(), p.iterations(), p.parallelism(),
+          p.hash().length);
       return MessageDigest.isEqual(actual, p.hash());
     }).orElse(false);
   }
@@ -88,21 +88,7 @@ public final class PasswordHasher {
     }
   }
 
-  private static byte[] argon2(char[] password, byte[] salt, int memoryKib, int iterations, int parallelism,
-      int length) {
-    Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-        .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-        .withMemoryAsKB(memoryKib)
-        .withIterations(iterations)
-        .withParallelism(parallelism)
-        .withSalt(salt)
-        .build();
-    Argon2BytesGenerator generator = new Argon2BytesGenerator();
-    generator.init(params);
-    byte[] out = new byte[length];
-    generator.generateBytes(password, out);
-    return out;
-  }
+
 
   private static String encode(int memoryKib, int iterations, int parallelism, byte[] salt, byte[] hash) {
     return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$" + B64.encodeToString(salt)
