@@ -11,6 +11,8 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -29,6 +31,8 @@ public final class PublicServer {
     Router router = Router.router(services.vertx());
     router.route().handler(this::privacyHeaders);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(services.config().limits().maxBodyBytes()));
+    router.get("/").respond(ctx -> Future.succeededFuture(index()));
+    router.get("/api/v1").respond(ctx -> Future.succeededFuture(index()));
     new SessionRoutes(services).mount(router);
     router.route("/ws/visitor").handler(ctx -> upgrade(ctx, ws -> new VisitorSocket(services, ws)));
     router.route("/ws/worker").handler(ctx -> upgrade(ctx, ws -> new WorkerSocket(services, workerSockets, ws)));
@@ -44,6 +48,14 @@ public final class PublicServer {
         .setMaxWebSocketFrameSize(frameLimit).setMaxWebSocketMessageSize(frameLimit)
         .setPerFrameWebSocketCompressionSupported(false).setPerMessageWebSocketCompressionSupported(false);
     return services.vertx().createHttpServer(options).requestHandler(router).listen();
+  }
+
+  /** What a newcomer sees at the root: what runs here and where to look; the web pages come with issue 4. */
+  private static JsonObject index() {
+    return new JsonObject().put("service", "passerelle")
+        .put("api", new JsonArray().add("POST /api/v1/sessions").add("POST /api/v1/auth/login"))
+        .put("websockets", new JsonArray().add("/ws/visitor").add("/ws/worker").add("/ws/supervisor"))
+        .put("docs", "README.md, docs/api.md, docs/protocol.md");
   }
 
   /** Responses carry nothing to cache and no referrer: a shared phone must keep no trace. */

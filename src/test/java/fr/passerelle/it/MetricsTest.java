@@ -75,6 +75,14 @@ class MetricsTest {
   }
 
   @Test
+  void theRootOfThePublicPortSaysWhatRunsThere() {
+    Transport.Response root = await(node.transport().request("GET", "/", Optional.empty(), Optional.empty()));
+    assertThat(root.status()).isEqualTo(200);
+    assertThat(root.body().getString("service")).isEqualTo("passerelle");
+    assertThat(root.body().getJsonArray("websockets")).contains("/ws/visitor");
+  }
+
+  @Test
   void metricsAreNotServedOnThePublicPort() {
     Transport.Response response = await(node.transport().request("GET", "/metrics", Optional.empty(),
         Optional.empty()));
