@@ -11,6 +11,7 @@ import fr.passerelle.staff.Role;
 import fr.passerelle.staff.StaffAccount;
 import fr.passerelle.staff.StaffAuthHandler;
 import fr.passerelle.staff.StaffPrincipal;
+import fr.passerelle.staff.StaffStore;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -25,6 +26,8 @@ import java.time.temporal.ChronoUnit;
  */
 public final class CertificateRoutes {
   static final String PATH = "/api/v1/workers/me/certificate";
+  /** A colleague's certificate, which a worker needs to seal a transfer note to them. */
+  static final String COLLEAGUE_PATH = "/api/v1/workers/:id/certificate";
   /** How long a demo certificate lasts. */
   static final Duration DEMO_VALIDITY = Duration.ofDays(30);
   /** Generous: a v1 certificate is at most 340 bytes, 454 characters of base64url. */
@@ -42,6 +45,7 @@ public final class CertificateRoutes {
   public void mount(Router router) {
     StaffAuthHandler worker = StaffAuthHandler.requiring(services.tokens(), Role.WORKER);
     router.put(PATH).handler(worker).handler(this::upload);
+    router.get(COLLEAGUE_PATH).handler(worker).handler(this::colleague);
     if (root.isDemo()) {
       router.post(PATH + "/demo").handler(worker).handler(this::signDemo);
     }
@@ -61,9 +65,28 @@ public final class CertificateRoutes {
     if (!verified.workerId().equals(principal.staffId())) {
       throw new ApiException(ErrorCode.FORBIDDEN, "the certificate is for another worker");
     }
-    services.stores().staff().saveCertificate(principal.staffId(), certificate)
-        .onSuccess(v -> answer(ctx, new JsonObject().put("workerId", verified.workerId())
+    StaffStore staff = services.stores().staff();
+    staff.find(principal.staffId()).compose(found -> {
+      StaffAccount account = found.orElseThrow(() -> ApiException.of(ErrorCode.NOT_FOUND));
+      // Visitors see the certificate's pseudonym; the console and colleagues see the account's. They must agree.
+      if (!account.pseudonym().equals(verified.pseudonym())) {
+        throw new ApiException(ErrorCode.BAD_CERTIFICATE, "pseudonym differs from the account's");
+      }
+      return staff.saveCertificate(principal.staffId(), certificate);
+    }).onSuccess(v -> answer(ctx, new JsonObject().put("workerId", verified.workerId())
             .put("pseudonym", verified.pseudonym()).put("notAfter", verified.notAfter().toString())))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * A worker's certificate ({@code me} for one's own). Any worker may read a colleague's: it holds only public keys
+   * and the pseudonym visitors see.
+   */
+  private void colleague(RoutingContext ctx) {
+    String id = "me".equals(ctx.pathParam("id")) ? StaffAuthHandler.principal(ctx).staffId() : ctx.pathParam("id");
+    services.stores().staff().certificate(id)
+        .onSuccess(found -> answer(ctx, new JsonObject().put("certificate",
+            Base64Url.encode(found.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no certificate on file"))))))
         .onFailure(ctx::fail);
   }
 

@@ -119,6 +119,42 @@ class WorkerCertificateRoutesTest {
   }
 
   @Test
+  void aCertificateWhosePseudonymIsNotTheAccountsIsRefused(Vertx vertx) {
+    configured(vertx);
+    String camille = staffId("camille");
+    Instant now = node.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+    byte[] renamed = new WorkerCertificate("asso-test", camille, "Camila", X25519.generate(RANDOM).publicKey(),
+        Ed25519.generate(RANDOM).publicKey(), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))
+        .sign(root.privateKey());
+    refused(upload("camille", renamed), 400, "bad_certificate", "pseudonym differs from the account's");
+    assertThat(await(node.node().services().stores().staff().certificate(camille))).isEmpty();
+  }
+
+  @Test
+  void workersReadAColleaguesCertificateToSealATransferNote(Vertx vertx) {
+    configured(vertx);
+    String camille = staffId("camille");
+    byte[] certificate = valid(camille);
+    assertThat(upload("camille", certificate).status()).isEqualTo(200);
+
+    Response colleague = await(node.transport().request("GET", "/api/v1/workers/" + camille + "/certificate",
+        Optional.of(node.token("ioana")), Optional.empty()));
+    assertThat(colleague.status()).as(colleague.body().encode()).isEqualTo(200);
+    assertThat(Base64Url.decode(colleague.body().getString("certificate"))).hasValue(certificate);
+    Response own = await(node.transport().request("GET", PATH, Optional.of(node.token("camille")), Optional.empty()));
+    assertThat(Base64Url.decode(own.body().getString("certificate"))).hasValue(certificate);
+
+    refused(await(node.transport().request("GET", "/api/v1/workers/" + staffId("ioana") + "/certificate",
+        Optional.of(node.token("camille")), Optional.empty())), 404, "not_found", "no certificate on file");
+    refused(await(node.transport().request("GET", "/api/v1/workers/nobody/certificate",
+        Optional.of(node.token("camille")), Optional.empty())), 404, "not_found", "");
+    refused(await(node.transport().request("GET", "/api/v1/workers/" + camille + "/certificate",
+        Optional.of(node.token("supervisor")), Optional.empty())), 403, "forbidden", "");
+    refused(await(node.transport().request("GET", "/api/v1/workers/" + camille + "/certificate",
+        Optional.empty(), Optional.empty())), 401, "not_authenticated", "");
+  }
+
+  @Test
   void aCertificateThatIsNotBase64UrlIsAnInvalidField(Vertx vertx) {
     configured(vertx);
     Optional<String> token = Optional.of(node.token("camille"));
