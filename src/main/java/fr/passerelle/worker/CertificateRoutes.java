@@ -30,6 +30,8 @@ public final class CertificateRoutes {
   static final String COLLEAGUE_PATH = "/api/v1/workers/:id/certificate";
   /** How long a demo certificate lasts. */
   static final Duration DEMO_VALIDITY = Duration.ofDays(30);
+  /** The longest validity accepted, as {@code keys sign-worker} allows: a stolen device stays useful no longer. */
+  static final Duration MAX_VALIDITY = Duration.ofDays(90);
   /** Generous: a v1 certificate is at most 340 bytes, 454 characters of base64url. */
   private static final int MAX_CERTIFICATE_CHARS = 1024;
   private static final int MAX_KEY_CHARS = 64;
@@ -64,6 +66,9 @@ public final class CertificateRoutes {
     }
     if (!verified.workerId().equals(principal.staffId())) {
       throw new ApiException(ErrorCode.FORBIDDEN, "the certificate is for another worker");
+    }
+    if (Duration.between(verified.notBefore(), verified.notAfter()).compareTo(MAX_VALIDITY) > 0) {
+      throw new ApiException(ErrorCode.BAD_CERTIFICATE, "valid for more than 90 days");
     }
     StaffStore staff = services.stores().staff();
     staff.find(principal.staffId()).compose(found -> {

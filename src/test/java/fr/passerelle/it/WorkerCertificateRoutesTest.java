@@ -119,7 +119,7 @@ class WorkerCertificateRoutesTest {
   }
 
   @Test
-  void aCertificateWhosePseudonymIsNotTheAccountsIsRefused(Vertx vertx) {
+  void aCertificateWithAnotherPseudonymOrLongerThan90DaysIsRefused(Vertx vertx) {
     configured(vertx);
     String camille = staffId("camille");
     Instant now = node.clock().instant().truncatedTo(ChronoUnit.SECONDS);
@@ -128,6 +128,12 @@ class WorkerCertificateRoutesTest {
         .sign(root.privateKey());
     refused(upload("camille", renamed), 400, "bad_certificate", "pseudonym differs from the account's");
     assertThat(await(node.node().services().stores().staff().certificate(camille))).isEmpty();
+    byte[] tooLong = certificate("asso-test", camille, now.minus(Duration.ofHours(1)),
+        now.minus(Duration.ofHours(1)).plus(Duration.ofDays(90)).plusSeconds(1), root.privateKey());
+    refused(upload("camille", tooLong), 400, "bad_certificate", "valid for more than 90 days");
+    byte[] longest = certificate("asso-test", camille, now.minus(Duration.ofHours(1)),
+        now.minus(Duration.ofHours(1)).plus(Duration.ofDays(90)), root.privateKey());
+    assertThat(upload("camille", longest).status()).isEqualTo(200);
   }
 
   @Test
