@@ -1,20 +1,9 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.crypto.Base64Url;
-import fr.passerelle.crypto.Bytes;
 import fr.passerelle.crypto.Ed25519;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.Set;
@@ -22,73 +11,37 @@ import java.util.Set;
 /** {@code keys init-organisation}: creates the organisation root key pair in a new file for the admin to keep. */
 final class InitOrganisation {
   static final Set<String> OPTIONS = Set.of("--org-id", "--out", "--passphrase-file");
+  static final Set<String> FLAGS = Set.of("--ask-passphrase");
 
   private InitOrganisation() {}
 
-  static void run(String[] args, PrintStream out, PrintStream err) {
-    Options options = Options.parse(args, OPTIONS);
+  static void run(String[] args, PrintStream out, PrintStream err, Terminal terminal) {
+    Options options = Options.parse(args, OPTIONS, FLAGS);
     String orgId = options.text("--org-id");
     Path file = options.path("--out");
-    Optional<Path> passphraseFile = options.optionalPath("--passphrase-file");
-    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-      throw CliException.failure("refusing to overwrite " + file + ": it already exists");
-    }
-    byte[] passphrase = passphraseFile.map(Passphrase::readNew).orElseGet(() -> new byte[0]);
-    SecureRandom random = new SecureRandom();
-    Ed25519.KeyPair root = Ed25519.generate(random);
-    byte[] content = new byte[0];
-    try {
-      KeyFile.Secret secret = passphraseFile.isPresent()
-          ? KeySealer.seal(passphrase, orgId, root.publicKey(), root.privateKey(), random)
-          : new KeyFile.Clear(root.privateKey());
-      content = new KeyFile(orgId, root.publicKey(), secret).toJson().getBytes(StandardCharsets.UTF_8);
-      write(file, content, err);
-    } finally {
-      Bytes.wipe(root.privateKey(), passphrase, content);
-    }
+    KeyFileWriter.requireAbsent(file);
+    byte[] passphrase = newPassphrase(options, "--passphrase-file", "--ask-passphrase", false, terminal);
+    Ed25519.KeyPair root = Ed25519.generate(new SecureRandom());
+    KeyFileWriter.create(file, orgId, root, passphrase, new SecureRandom(), err);
     out.println("Organisation: " + orgId);
     out.println("Public key:   " + Base64Url.encode(root.publicKey()));
     out.println("Put this public key in the server's configuration. Keep the key file offline: it holds the "
         + "organisation's private key.");
-    if (passphraseFile.isEmpty()) {
-      err.println("warning: the private key is stored unencrypted; prefer --passphrase-file unless the file stays "
-          + "on an encrypted offline medium");
-    }
   }
 
-  /** Creates {@code file}, which must not exist, readable by its owner only where the file system allows it. */
-  private static void write(Path file, byte[] content, PrintStream err) {
-    boolean posix = file.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix");
-    FileAttribute<?>[] ownerOnly = posix
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-        : new FileAttribute<?>[0];
-    boolean created = false;
-    try (FileChannel channel = FileChannel.open(file,
-        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly)) {
-      created = true;
-      ByteBuffer buffer = ByteBuffer.wrap(content);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      channel.force(true);
-    } catch (FileAlreadyExistsException e) {
-      throw CliException.failure("refusing to overwrite " + file + ": it already exists");
-    } catch (IOException e) {
-      if (created) {
-        deleteQuietly(file);
-      }
-      throw CliException.failure("cannot write " + file + ": " + e.getClass().getSimpleName());
+  /**
+   * The passphrase for a new key file: from {@code fileOption}, typed on the terminal with {@code askFlag} (or when
+   * {@code askByDefault}), else none (an empty array).
+   */
+  static byte[] newPassphrase(Options options, String fileOption, String askFlag, boolean askByDefault,
+      Terminal terminal) {
+    Optional<Path> passphraseFile = options.optionalPath(fileOption);
+    if (passphraseFile.isPresent() && options.has(askFlag)) {
+      throw CliException.usage("give " + fileOption + " or " + askFlag + ", not both");
     }
-    if (!posix) {
-      err.println("warning: this file system has no POSIX permissions; make sure only you can read " + file);
+    if (passphraseFile.isEmpty() && !options.has(askFlag) && !askByDefault) {
+      return new byte[0];
     }
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // The caller reports the write failure; a partial file is named in that message.
-    }
+    return new PassphraseSource(passphraseFile, terminal).fresh();
   }
 }

@@ -25,22 +25,35 @@ final class Options {
 
   /** Parses {@code args} as pairs; refuses options outside {@code allowed}, repeated ones and missing values. */
   static Options parse(String[] args, Set<String> allowed) {
+    return parse(args, allowed, Set.of());
+  }
+
+  /** As {@link #parse(String[], Set)}, where the names in {@code flags} stand alone, without a value. */
+  static Options parse(String[] args, Set<String> allowed, Set<String> flags) {
     Map<String, String> values = new HashMap<>();
-    for (int i = 0; i < args.length; i += 2) {
+    int i = 0;
+    while (i < args.length) {
       String name = args[i];
-      if (!allowed.contains(name)) {
+      if (!allowed.contains(name) && !flags.contains(name)) {
         // Only option-like words are echoed: a stray value could be a secret typed in the wrong place.
         throw CliException.usage(name.startsWith("--") && name.length() <= 40 ? "unknown option " + name
             : "unexpected argument in position " + (i + 1) + "; options are --name value pairs");
       }
-      if (i + 1 == args.length || args[i + 1].startsWith("--")) {
+      boolean flag = flags.contains(name);
+      if (!flag && (i + 1 == args.length || args[i + 1].startsWith("--"))) {
         throw CliException.usage(name + " needs a value");
       }
-      if (values.put(name, args[i + 1]) != null) {
+      if (values.put(name, flag ? "" : args[i + 1]) != null) {
         throw CliException.usage(name + " is given twice");
       }
+      i += flag ? 1 : 2;
     }
     return new Options(values);
+  }
+
+  /** Whether the flag {@code name} was given. */
+  boolean has(String name) {
+    return values.containsKey(name);
   }
 
   Optional<String> optional(String name) {

@@ -46,9 +46,10 @@ final class Passphrase {
     return passphrase;
   }
 
-  private static void check(byte[] passphrase) {
+  /** Refuses an empty passphrase, one that is not UTF-8, or one under {@value #MIN_CHARACTERS} characters. */
+  static void check(byte[] passphrase) {
     if (passphrase.length == 0) {
-      throw CliException.usage("the passphrase file is empty");
+      throw CliException.usage("the passphrase is empty");
     }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -63,7 +64,7 @@ final class Passphrase {
         throw CliException.usage("the passphrase must have at least " + MIN_CHARACTERS + " characters");
       }
     } catch (CharacterCodingException e) {
-      throw CliException.usage("the passphrase file is not valid UTF-8");
+      throw CliException.usage("the passphrase is not valid UTF-8");
     } finally {
       Arrays.fill(chars, '\0');
     }

@@ -26,7 +26,7 @@ final class SignWorker {
 
   private SignWorker() {}
 
-  static void run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+  static void run(String[] args, PrintStream out, PrintStream err, Clock clock, Terminal terminal) {
     Options options = Options.parse(args, OPTIONS);
     // Every field is checked before the key file is opened, so a typo costs no passphrase.
     Path keyPath = options.path("--key");
@@ -49,11 +49,8 @@ final class SignWorker {
     }
 
     KeyFile file = KeyFile.read(keyPath);
-    byte[] privateKey = privateKey(file, passphraseFile);
+    byte[] privateKey = UnlockedKey.privateKey(file, passphraseFile, terminal);
     try {
-      if (!Bytes.equal(Ed25519.publicKey(privateKey), file.publicKey())) {
-        throw CliException.failure("damaged key file: its private key does not match its public key");
-      }
       WorkerCertificate certificate = new WorkerCertificate(file.orgId(), workerId, pseudonym, dhKey, signingKey,
           notBefore, notAfter);
       out.println(Base64Url.encode(certificate.sign(privateKey)));
@@ -63,23 +60,6 @@ final class SignWorker {
       throw CliException.usage(e.getMessage());
     } finally {
       Bytes.wipe(privateKey);
-    }
-  }
-
-  private static byte[] privateKey(KeyFile file, Optional<Path> passphraseFile) {
-    if (file.secret() instanceof KeyFile.Clear clear) {
-      if (passphraseFile.isPresent()) {
-        throw CliException.usage("--passphrase-file given, but the key file is not encrypted");
-      }
-      return clear.privateKey();
-    }
-    KeyFile.Sealed sealed = (KeyFile.Sealed) file.secret();
-    byte[] passphrase = Passphrase.read(passphraseFile
-        .orElseThrow(() -> CliException.usage("the key file is encrypted: give --passphrase-file")));
-    try {
-      return KeySealer.open(passphrase, file, sealed);
-    } finally {
-      Bytes.wipe(passphrase);
     }
   }
 

@@ -16,10 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,7 +172,9 @@ class KeysCommandTest {
   @Test
   void unknownCommandsAndMissingOptionsAreUsageErrors() {
     assertUsage(keys(), "usage:");
-    assertUsage(keys("rotate"), "unknown command");
+    assertUsage(keys("rotate-everything"), "unknown command");
+    assertUsage(keys("init-organisation", "--org-id", ORG, "--out", dir.resolve("k").toString(), "--ask-passphrase",
+        "--passphrase-file", "p"), "not both");
     assertUsage(keys("init-organisation", "--out", dir.resolve("k").toString()), "missing --org-id");
     assertUsage(keys("show", "--key"), "--key needs a value");
     assertUsage(keys("show", "--key", "a", "--colour", "b"), "unknown option --colour");
@@ -188,6 +192,111 @@ class KeysCommandTest {
     Result result = signWorker(damaged);
     assertThat(result.code).isEqualTo(1);
     assertThat(result.err).contains("does not match");
+  }
+
+  /** A terminal on which the admin types {@code lines}, one per prompt; it records the prompts. */
+  private static final class Typed implements Terminal {
+    final List<String> prompts = new ArrayList<>();
+    private final java.util.ArrayDeque<String> lines;
+
+    Typed(String... lines) {
+      this.lines = new java.util.ArrayDeque<>(List.of(lines));
+    }
+
+    @Override
+    public Optional<char[]> readPassword(String prompt) {
+      prompts.add(prompt);
+      return Optional.of(lines.remove().toCharArray());
+    }
+  }
+
+  @Test
+  void aPassphraseTypedTwiceOnTheTerminalSealsTheKeyAndIsAskedWhenSigning() {
+    Path file = dir.resolve("typed.key");
+    Typed twice = new Typed(PASSPHRASE, PASSPHRASE);
+    Result init = keys(twice, "init-organisation", "--org-id", ORG, "--out", file.toString(), "--ask-passphrase");
+    assertThat(init.code).as(init.err).isZero();
+    assertThat(twice.prompts).hasSize(2);
+    assertThat(KeyFile.read(file).secret()).isInstanceOf(KeyFile.Sealed.class);
+
+    Typed once = new Typed(PASSPHRASE);
+    Result signed = keys(once, "sign-worker", "--key", file.toString(), "--worker-id", "w-42", "--pseudonym",
+        "Camille", "--dh-key", dhKey, "--signing-key", signingKey);
+    assertThat(signed.code).as(signed.err).isZero();
+    assertThat(once.prompts).containsExactly("Passphrase of the key file: ");
+    assertVerifies(signed, Base64Url.encode(KeyFile.read(file).publicKey()), Duration.ofDays(30));
+  }
+
+  @Test
+  void typedPassphrasesThatDifferOrAreShortOrMissingAreRefused() {
+    Path file = dir.resolve("refused.key");
+    assertUsage(keys(new Typed(PASSPHRASE, PASSPHRASE + "!"), "init-organisation", "--org-id", ORG, "--out",
+        file.toString(), "--ask-passphrase"), "the two passphrases differ");
+    assertUsage(keys(new Typed("short", "short"), "init-organisation", "--org-id", ORG, "--out", file.toString(),
+        "--ask-passphrase"), "at least 12 characters");
+    assertUsage(keys("init-organisation", "--org-id", ORG, "--out", file.toString(), "--ask-passphrase"),
+        "no terminal");
+    assertThat(file).doesNotExist();
+
+    Path sealed = dir.resolve("sealed.key");
+    assertThat(keys(new Typed(PASSPHRASE, PASSPHRASE), "init-organisation", "--org-id", ORG, "--out",
+        sealed.toString(), "--ask-passphrase").code).isZero();
+    assertUsage(signWorker(sealed), "no terminal to ask for the passphrase: give --passphrase-file");
+    Result wrong = keys(new Typed("a wrong but long passphrase"), "sign-worker", "--key", sealed.toString(),
+        "--worker-id", "w-42", "--pseudonym", "Camille", "--dh-key", dhKey, "--signing-key", signingKey);
+    assertThat(wrong.code).isEqualTo(1);
+    assertThat(wrong.err).contains("wrong passphrase or damaged key file");
+  }
+
+  @Test
+  void rotateMakesANewSealedKeyForTheSameOrganisationAndLeavesTheOldOne() throws IOException {
+    Path old = dir.resolve("old.key");
+    assertThat(keys(new Typed(PASSPHRASE, PASSPHRASE), "init-organisation", "--org-id", ORG, "--out",
+        old.toString(), "--ask-passphrase").code).isZero();
+    String oldContent = Files.readString(old);
+    Path fresh = dir.resolve("new.key");
+    String newPassphrase = "another passphrase, also long";
+    secrets.add(newPassphrase);
+
+    Typed typed = new Typed(PASSPHRASE, newPassphrase, newPassphrase);
+    Result rotate = keys(typed, "rotate", "--key", old.toString(), "--out", fresh.toString());
+
+    assertThat(rotate.code).as(rotate.err).isZero();
+    assertThat(typed.prompts).hasSize(3);
+    assertThat(Files.readString(old)).isEqualTo(oldContent);
+    KeyFile before = KeyFile.read(old);
+    KeyFile after = KeyFile.read(fresh);
+    assertThat(after.orgId()).isEqualTo(ORG);
+    assertThat(after.publicKey()).isNotEqualTo(before.publicKey());
+    assertThat(after.secret()).isInstanceOf(KeyFile.Sealed.class);
+    assertThat(rotate.out).contains(Base64Url.encode(before.publicKey()), Base64Url.encode(after.publicKey()));
+    Result signed = signWorker(fresh, "--passphrase-file", passphraseFile("new", newPassphrase).toString());
+    assertVerifies(signed, Base64Url.encode(after.publicKey()), Duration.ofDays(30));
+  }
+
+  @Test
+  void rotateRefusesAWrongPassphraseAnExistingTargetAndAnUnsealedKeyWithoutTerminal() throws IOException {
+    Path old = dir.resolve("old.key");
+    assertThat(keys("init-organisation", "--org-id", ORG, "--out", old.toString(), "--passphrase-file",
+        passphraseFile("p", PASSPHRASE).toString()).code).isZero();
+    Path fresh = dir.resolve("new.key");
+
+    Result wrong = keys(new Typed("a wrong but long passphrase"), "rotate", "--key", old.toString(), "--out",
+        fresh.toString());
+    assertThat(wrong.code).isEqualTo(1);
+    assertThat(wrong.err).contains("wrong passphrase");
+    assertThat(fresh).doesNotExist();
+
+    // The old key was sealed, so the new one must be: without a terminal or file for it, nothing is written.
+    assertUsage(keys("rotate", "--key", old.toString(), "--passphrase-file",
+        passphraseFile("p", PASSPHRASE).toString(), "--out", fresh.toString()), "no terminal");
+    assertThat(fresh).doesNotExist();
+
+    Path taken = Files.writeString(dir.resolve("taken.key"), "precious");
+    Result exists = keys("rotate", "--key", old.toString(), "--passphrase-file",
+        passphraseFile("p", PASSPHRASE).toString(), "--out", taken.toString());
+    assertThat(exists.code).isEqualTo(1);
+    assertThat(Files.readString(taken)).isEqualTo("precious");
   }
 
   private Path plainKeyFile() {
@@ -247,9 +356,15 @@ class KeysCommandTest {
   }
 
   private Result keys(String... args) {
+    return keys(prompt -> Optional.empty(), args);
+  }
+
+  /** Runs the tool with {@code terminal} standing for the admin's keyboard. */
+  private Result keys(Terminal terminal, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = KeysCommand.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+    int code = KeysCommand.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8),
+        Clock.systemUTC(), terminal);
     Result result = new Result(code, out.toString(UTF_8), err.toString(UTF_8));
     printed.add(result.out);
     printed.add(result.err);
