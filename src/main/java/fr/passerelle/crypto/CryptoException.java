@@ -26,7 +26,17 @@ public final class CryptoException extends RuntimeException {
     /** A worker certificate is not valid yet: now is before its notBefore. */
     NOT_YET_VALID,
     /** A worker certificate has expired: now is at or after its notAfter. */
-    EXPIRED
+    EXPIRED,
+    /** A header, note, sealed referral or padded plaintext does not have the layout its version defines. */
+    MALFORMED,
+    /** A structure starts with a version byte or header kind this implementation does not know. */
+    UNSUPPORTED_VERSION,
+    /** A handshake init answers another visitor key than the current one: the visitor has replaced that key. */
+    WRONG_VISITOR_KEY,
+    /** A message or init that was already processed: its message key is gone, or its key already has a session. */
+    DUPLICATE,
+    /** A message would need more skipped message keys than the ratchet allows to be derived at once. */
+    TOO_MANY_SKIPPED
   }
 
   private final Reason reason;

@@ -1,8 +1,14 @@
 package fr.passerelle.crypto;
 
-/** An HPKE base-mode encryption context (RFC 9180 §5.1–5.3): key, base nonce, sequence number, exporter secret. */
+/**
+ * An HPKE encryption context (RFC 9180 §5.1–5.3) in base or auth mode: key, base nonce, sequence number, exporter
+ * secret. The PSK modes are not offered, so the key schedule always runs with the empty PSK and PSK id.
+ */
 final class HpkeContext {
-  private static final byte MODE_BASE = 0x00;
+  /** mode_base: anyone may have sealed. */
+  static final byte MODE_BASE = 0x00;
+  /** mode_auth: the sender's static key is part of the KEM, so opening proves who sealed. */
+  static final byte MODE_AUTH = 0x02;
   private static final byte[] EMPTY = new byte[0];
 
   private final HpkeSuite suite;
@@ -21,12 +27,12 @@ final class HpkeContext {
     this.exporterSecret = schedule.exporterSecret();
   }
 
-  /** KeySchedule(mode_base, shared_secret, info, "", ""). */
-  static Schedule schedule(HpkeSuite suite, byte[] sharedSecret, byte[] info) {
+  /** KeySchedule(mode, shared_secret, info, "", ""), for {@link #MODE_BASE} or {@link #MODE_AUTH}. */
+  static Schedule schedule(HpkeSuite suite, byte mode, byte[] sharedSecret, byte[] info) {
     byte[] id = suite.suiteId();
     byte[] pskIdHash = HpkeSuite.labeledExtract(id, EMPTY, "psk_id_hash", EMPTY);
     byte[] infoHash = HpkeSuite.labeledExtract(id, EMPTY, "info_hash", info);
-    byte[] context = Bytes.concat(new byte[] {MODE_BASE}, pskIdHash, infoHash);
+    byte[] context = Bytes.concat(new byte[] {mode}, pskIdHash, infoHash);
     byte[] secret = HpkeSuite.labeledExtract(id, sharedSecret, "secret", EMPTY);
     byte[] key = HpkeSuite.labeledExpand(id, secret, "key", context, suite.aead().keyLength);
     byte[] baseNonce = HpkeSuite.labeledExpand(id, secret, "base_nonce", context, suite.aead().nonceLength);
@@ -34,8 +40,8 @@ final class HpkeContext {
     return new Schedule(context, secret, key, baseNonce, exporterSecret);
   }
 
-  static HpkeContext create(HpkeSuite suite, byte[] sharedSecret, byte[] info) {
-    Schedule schedule = schedule(suite, sharedSecret, info);
+  static HpkeContext create(HpkeSuite suite, byte mode, byte[] sharedSecret, byte[] info) {
+    Schedule schedule = schedule(suite, mode, sharedSecret, info);
     Bytes.wipe(schedule.secret());
     return new HpkeContext(suite, schedule);
   }

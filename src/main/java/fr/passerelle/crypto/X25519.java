@@ -46,6 +46,18 @@ public final class X25519 {
     return shared;
   }
 
+  /**
+   * Refuses a public key that {@link #agree} would refuse with any private key: wrong length
+   * ({@link CryptoException.Reason#BAD_KEY_LENGTH}), not canonical ({@link CryptoException.Reason#NON_CANONICAL_KEY})
+   * or of order 1, 2, 4 or 8 ({@link CryptoException.Reason#LOW_ORDER_POINT}). For keys received before any agreement.
+   */
+  public static void requireValidPublicKey(byte[] publicKey) {
+    requireCanonical(publicKey);
+    if (hasLowOrder(publicKey)) {
+      throw new CryptoException(CryptoException.Reason.LOW_ORDER_POINT, "X25519 public key has low order");
+    }
+  }
+
   /** Refuses a public key of the wrong length, with its top bit set, or encoding a value of at least 2^255 - 19. */
   static void requireCanonical(byte[] publicKey) {
     Bytes.requireLength(publicKey, KEY_LENGTH, CryptoException.Reason.BAD_KEY_LENGTH, "X25519 public key");

@@ -36,6 +36,13 @@ class X25519Test {
     byte[] privateKey = X25519.generate(RANDOM).privateKey();
     assertRefused(() -> X25519.agree(privateKey, HexFormat.of().parseHex(peer)),
         CryptoException.Reason.LOW_ORDER_POINT);
+    assertRefused(() -> X25519.requireValidPublicKey(HexFormat.of().parseHex(peer)),
+        CryptoException.Reason.LOW_ORDER_POINT);
+  }
+
+  @Test
+  void anHonestPublicKeyIsValid() {
+    X25519.requireValidPublicKey(X25519.generate(RANDOM).publicKey());
   }
 
   @Test
@@ -46,6 +53,8 @@ class X25519Test {
     byte[] p = HexFormat.of().parseHex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
     assertRefused(() -> X25519.agree(privateKey, topBitSet), CryptoException.Reason.NON_CANONICAL_KEY);
     assertRefused(() -> X25519.agree(privateKey, p), CryptoException.Reason.NON_CANONICAL_KEY);
+    assertRefused(() -> X25519.requireValidPublicKey(topBitSet), CryptoException.Reason.NON_CANONICAL_KEY);
+    assertRefused(() -> X25519.requireValidPublicKey(p), CryptoException.Reason.NON_CANONICAL_KEY);
   }
 
   @Test
@@ -54,6 +63,7 @@ class X25519Test {
     assertRefused(() -> X25519.agree(new byte[31], pair.publicKey()), CryptoException.Reason.BAD_KEY_LENGTH);
     assertRefused(() -> X25519.agree(pair.privateKey(), new byte[33]), CryptoException.Reason.BAD_KEY_LENGTH);
     assertRefused(() -> X25519.publicKey(new byte[0]), CryptoException.Reason.BAD_KEY_LENGTH);
+    assertRefused(() -> X25519.requireValidPublicKey(new byte[31]), CryptoException.Reason.BAD_KEY_LENGTH);
   }
 
   private static void assertRefused(ThrowingCallable call, CryptoException.Reason reason) {
