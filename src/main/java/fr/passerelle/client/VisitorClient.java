@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The reference visitor client: creates an anonymous session over HTTP, then speaks the visitor frames on
- * {@code /ws/visitor}. Envelope contents are opaque here; the encryption layer builds them.
+ * {@code /ws/visitor}. Envelope contents are opaque here; {@link SecureVisitor} encrypts them.
  */
 public final class VisitorClient {
   private final Transport transport;
