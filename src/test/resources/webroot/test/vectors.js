@@ -69,7 +69,7 @@ export async function hmacCases(cases) {
 
 /**
  * An RFC 9180 Appendix A vector (mode 0 or 2): the keys from skEm/skRm/skSm, the KEM both ways, the key schedule,
- * and every encryption sealed by the sender's context and opened by the recipient's.
+ * and every encryption sealed by the sender's context and opened by the recipient's at the case's sequence number.
  */
 export async function hpkeVector(v) {
   const [ephemeral, recipient] = [await importX25519(fromHex(v.skEm)), await importX25519(fromHex(v.skRm))];
@@ -83,6 +83,10 @@ export async function hpkeVector(v) {
   const recipientContext = await keySchedule(v.mode, v.aead_id, received, info);
   const encryptions = [];
   for (const e of v.encryptions) {
+    // The file keeps a few sequence numbers only: each one is the XOR of the case's nonce and the base nonce.
+    const sequence = fromHex(e.nonce).slice(-4).reduce((n, b, i) => n * 256 + (b ^ senderContext.baseNonce[8 + i]), 0);
+    senderContext.sequence = sequence;
+    recipientContext.sequence = sequence;
     const ct = await senderContext.seal(fromHex(e.aad), fromHex(e.pt));
     const pt = await recipientContext.open(fromHex(e.aad), ct);
     encryptions.push({ ct: toHex(ct), pt: toHex(pt) });
