@@ -11,3 +11,12 @@ export { ed25519Sign, ed25519Verify, generateEd25519, importEd25519, isValidEd25
 export { aesGcmOpen, aesGcmSeal, hkdf, hkdfExpand, hkdfExtract, hmacSha256, sha256 } from './symmetric.js';
 export { fixedKeys, randomKeys } from './keys.js';
 export { Aead, Mode, open, openAuth, seal, sealAuth } from './hpke.js';
+export { parseCertificate, signCertificate, verifyCertificate } from './certificate.js';
+export { HELLO, MAX_TEXT_LENGTH, textMessage } from './content.js';
+export { acceptInit, startConversation, transcriptHash } from './handshake.js';
+export { pad, unpad } from './padding.js';
+export { Session } from './session.js';
+export { MAX_SKIP } from './ratchet.js';
+export { safetyCode } from './safety-code.js';
+export { openTransferNote, sealTransferNote, transferNoteContent } from './transfer-note.js';
+export { openReferral, sealReferral } from './referral.js';
