@@ -3,11 +3,13 @@
  * strings), returns one JSON outcome per case, and leaves judging to the Java test, which names the case.
  */
 import {
-  aesGcmOpen, aesGcmSeal, ed25519Verify, fromHex, hkdf, hkdfExpand, hkdfExtract, hmacSha256, importX25519,
-  toHex, x25519,
+  aesGcmOpen, aesGcmSeal, concat, ed25519Sign, ed25519Verify, fromHex, hkdf, hkdfExpand, hkdfExtract, hmacSha256,
+  importEd25519, importX25519, toHex, x25519,
 } from '../lib/index.js';
 import { authDecap, authEncap, decap, encap } from '../lib/hpke-kem.js';
 import { keySchedule } from '../lib/hpke.js';
+
+const L = 2n ** 252n + 27742317777372353535851937790883648493n;
 
 // The outcome of an operation that may refuse: its result, or the reason of its CryptoError.
 async function outcome(operation) {
@@ -95,5 +97,29 @@ export async function hpkeVector(v) {
     pkEm: toHex(ephemeral.publicKey), pkRm: toHex(recipient.publicKey), pkSm: sender && toHex(sender.publicKey),
     enc: toHex(sent.enc), sharedSecret: toHex(sent.sharedSecret), decapsulated: toHex(received),
     key: toHex(senderContext.key), baseNonce: toHex(senderContext.baseNonce), encryptions,
+  };
+}
+
+/**
+ * Signatures that Chromium's WebCrypto Ed25519 accepts on its own (checked with Chromium 156: a small-order or
+ * non-canonical public key) and the ones it already refuses (S ≥ L, non-canonical R); strict verification must
+ * refuse them all, and still accept a genuine signature.
+ */
+export async function ed25519Strictness() {
+  const message = new TextEncoder().encode('passerelle');
+  const identity = fromHex(`01${'00'.repeat(31)}`);
+  const identityNonCanonical = fromHex(`ee${'ff'.repeat(30)}7f`);
+  const zeroS = new Uint8Array(32);
+  const signer = await importEd25519(fromHex('01'.repeat(32)));
+  const signature = await ed25519Sign(signer.privateKey, message);
+  const s = signature.slice(32).reverse();
+  const sPlusL = fromHex((BigInt(`0x${toHex(s)}`) + L).toString(16).padStart(64, '0')).reverse();
+  return {
+    'genuine': await ed25519Verify(signer.publicKey, message, signature),
+    'identity key, identity R, S = 0': await ed25519Verify(identity, message, concat(identity, zeroS)),
+    'non-canonical identity key': await ed25519Verify(identityNonCanonical, message, concat(identity, zeroS)),
+    'non-canonical R': await ed25519Verify(identity, message, concat(identityNonCanonical, zeroS)),
+    'S + L': await ed25519Verify(signer.publicKey, message, concat(signature.subarray(0, 32), sPlusL)),
+    'signature of 63 bytes': await ed25519Verify(signer.publicKey, message, signature.subarray(1)),
   };
 }

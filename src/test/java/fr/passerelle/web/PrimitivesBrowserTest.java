@@ -16,14 +16,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The Wycheproof files through the browser library, in headless Chromium: every case runs in the page, and each is
- * judged here under its own tcId. Valid cases must pass and invalid ones fail; acceptable ones (x25519 only) get the
- * same fixed outcome as on the Java side, see {@link #x25519}.
+ * The browser library's primitives in headless Chromium. Every case of the Wycheproof files runs in the page and is
+ * judged here under its own tcId: valid cases must pass and invalid ones fail; acceptable ones (x25519 only) get the
+ * same fixed outcome as on the Java side, see {@link #x25519}. Then the Ed25519 checks WebCrypto does not make.
  */
-class WycheproofBrowserTest {
+class PrimitivesBrowserTest {
   private static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
   private static final String ZERO_SECRET = "00".repeat(32);
   private static Browser browser;
@@ -111,6 +112,17 @@ class WycheproofBrowserTest {
       int tagHex = t.getJsonObject("group").getInteger("tagSize") / 4;
       assertThat(r.getString("tag").substring(0, tagHex).equals(t.getString("tag"))).isEqualTo(valid(t));
     });
+  }
+
+  @Test
+  void ed25519VerificationIsStrictWhereWebCryptoIsNot() {
+    assertThat(browser.object("/test/vectors.js", "ed25519Strictness")).isEqualTo(new JsonObject()
+        .put("genuine", true)
+        .put("identity key, identity R, S = 0", false)
+        .put("non-canonical identity key", false)
+        .put("non-canonical R", false)
+        .put("S + L", false)
+        .put("signature of 63 bytes", false));
   }
 
   // Sends every case of the file to the page at once, then makes one test per case that judges its outcome.
