@@ -69,11 +69,23 @@ public final class Browser implements AutoCloseable {
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--user-data-dir=" + profile);
-    ChromeDriver driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().scriptTimeout(SCRIPT_TIMEOUT);
-    Browser browser = new Browser(vertx, node, profile, service, driver);
-    driver.get(browser.origin() + "/test/harness.html");
-    return browser;
+    ChromeDriver driver = null;
+    try {
+      driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().scriptTimeout(SCRIPT_TIMEOUT);
+      Browser browser = new Browser(vertx, node, profile, service, driver);
+      driver.get(browser.origin() + "/test/harness.html");
+      return browser;
+    } catch (RuntimeException e) {
+      if (driver != null) {
+        driver.quit();
+      }
+      service.stop();
+      node.close();
+      TestNode.await(vertx.close());
+      deleteTree(profile);
+      throw e;
+    }
   }
 
   /** {@code http://127.0.0.1:port}: a secure context, as WebCrypto requires. */
