@@ -3,6 +3,7 @@ package fr.passerelle.app;
 import fr.passerelle.http.ApiException;
 import fr.passerelle.http.ErrorCode;
 import fr.passerelle.http.ProblemHandler;
+import fr.passerelle.http.WebRoot;
 import fr.passerelle.visitor.SessionRoutes;
 import fr.passerelle.visitor.VisitorSocket;
 import fr.passerelle.worker.WorkerSocket;
@@ -18,7 +19,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.function.Consumer;
 
-/** The public port: the visitor session API, staff API, and the visitor and worker WebSockets. Nothing else. */
+/** The public port: the visitor session API, staff API, the visitor and worker WebSockets, and the browser code. */
 public final class PublicServer {
   private final Services services;
   private final WorkerSockets workerSockets = new WorkerSockets();
@@ -37,6 +38,7 @@ public final class PublicServer {
     router.route("/ws/visitor").handler(ctx -> upgrade(ctx, ws -> new VisitorSocket(services, ws)));
     router.route("/ws/worker").handler(ctx -> upgrade(ctx, ws -> new WorkerSocket(services, workerSockets, ws)));
     extraRoutes.accept(router);
+    WebRoot.mount(router);
     ProblemHandler.install(router);
     return router;
   }

@@ -15,12 +15,12 @@ import java.util.List;
  * the directory named by the {@code passerelle.vectors} system property when working elsewhere. Missing vectors
  * fail the test: they are never skipped.
  */
-final class Vectors {
+public final class Vectors {
   private static final HexFormat HEX = HexFormat.of();
 
   private Vectors() {}
 
-  static Path root() {
+  public static Path root() {
     String override = System.getProperty("passerelle.vectors", "");
     Path root = override.isEmpty() ? Path.of("..", "shared", "vectors") : Path.of(override);
     if (!Files.isDirectory(root)) {
@@ -30,7 +30,7 @@ final class Vectors {
     return root;
   }
 
-  static String read(String relative) {
+  public static String read(String relative) {
     Path file = root().resolve(relative);
     try {
       return Files.readString(file);
@@ -40,7 +40,7 @@ final class Vectors {
   }
 
   /** A Wycheproof file's tests, each with its group's parameters attached under {@code group}. */
-  static List<JsonObject> wycheproof(String name) {
+  public static List<JsonObject> wycheproof(String name) {
     JsonObject file = new JsonObject(read("wycheproof/" + name));
     List<JsonObject> tests = new ArrayList<>();
     for (Object group : file.getJsonArray("testGroups")) {
@@ -56,16 +56,16 @@ final class Vectors {
   }
 
   /** A test's display name: id, result, comment and flags. */
-  static String name(JsonObject test) {
+  public static String name(JsonObject test) {
     return "tcId " + test.getInteger("tcId") + " [" + test.getString("result") + "] " + test.getString("comment")
         + " " + test.getJsonArray("flags", new JsonArray()).encode();
   }
 
-  static byte[] hex(JsonObject json, String field) {
+  public static byte[] hex(JsonObject json, String field) {
     return HEX.parseHex(json.getString(field));
   }
 
-  static String hex(byte[] bytes) {
+  public static String hex(byte[] bytes) {
     return HEX.formatHex(bytes);
   }
 }
