@@ -18,7 +18,7 @@ public final class Hpke {
   /** The encapsulated key {@code enc} (32 bytes) and the ciphertext with its tag; both travel to the recipient. */
   public record Sealed(byte[] enc, byte[] ciphertext) {}
 
-  /** Base mode: seals {@code plaintext} to {@code recipientPublic} with a fresh ephemeral key, bound to info and aad. */
+  /** Base mode: seals {@code plaintext} to {@code recipientPublic} with a fresh ephemeral key, bound to info, aad. */
   public static Sealed seal(byte[] recipientPublic, byte[] info, byte[] aad, byte[] plaintext, SecureRandom random) {
     return seal(recipientPublic, info, aad, plaintext, X25519.generate(random));
   }
@@ -30,7 +30,10 @@ public final class Hpke {
     return sealWith(HpkeContext.MODE_BASE, encapsulation, ephemeral, info, aad, plaintext);
   }
 
-  /** Base mode: the plaintext sealed to {@code recipientPrivate}'s public key, or {@link CryptoException.Reason#AUTH_FAILED}. */
+  /**
+   * Base mode: the plaintext sealed to {@code recipientPrivate}'s public key, or
+   * {@link CryptoException.Reason#AUTH_FAILED}.
+   */
   public static byte[] open(byte[] recipientPrivate, byte[] enc, byte[] info, byte[] aad, byte[] ciphertext) {
     return openWith(HpkeContext.MODE_BASE, Dhkem.decap(enc, recipientPrivate), info, aad, ciphertext);
   }

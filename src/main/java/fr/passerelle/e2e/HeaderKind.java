@@ -2,7 +2,7 @@ package fr.passerelle.e2e;
 
 import fr.passerelle.crypto.CryptoException;
 
-/** The kind of a message {@code header}: the worker's handshake init, or a ratchet message (docs/protocol.md 12.3, 12.4). */
+/** The kind of a message {@code header}: the handshake init or a ratchet message (docs/protocol.md 12.3 and 12.4). */
 public enum HeaderKind {
   /** The first envelope of a handshake: certificate, ephemeral key, signature and the first ratchet header. */
   INIT(0x01),

@@ -41,7 +41,7 @@ public final class RatchetSession {
     this.state = state;
   }
 
-  /** The worker's side: a fresh {@code R0}, {@code DHr = E_v}, {@code (RK, CKs) = KDF_RK(SK, DH(R0, E_v))}. Wipes sk. */
+  /** The worker's side: fresh {@code R0}, {@code DHr = E_v}, {@code (RK, CKs) = KDF_RK(SK, DH(R0, E_v))}; wipes SK. */
   static RatchetSession initiator(byte[] transcriptHash, byte[] sharedSecret, byte[] visitorKey, KeySource keys) {
     RatchetState state = new RatchetState();
     state.ownKey = keys.next();

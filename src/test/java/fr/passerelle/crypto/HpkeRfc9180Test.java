@@ -147,7 +147,7 @@ class HpkeRfc9180Test {
     assertThat(Vectors.hex(sender.seal(aad, Vectors.hex(e, "pt")))).isEqualTo(e.getString("ct"));
   }
 
-  // Bouncy Castle opens, with the vector's enc, the fillers our sender seals up to the sequence number, then the vector.
+  // With the vector's enc, Bouncy Castle opens the fillers our sender seals up to the sequence number, then the vector.
   private static void checkBouncyCastleAuthDecryption(JsonObject v, JsonObject e) throws Exception {
     HPKEContext receiver = bouncyCastleReceiver(bouncyCastle(v), v);
     HpkeContext sender = sender(new HpkeSuite(HpkeAead.byId(v.getInteger("aead_id"))), v);

@@ -144,7 +144,10 @@ final class KnownAnswers {
     return messages;
   }
 
-  /** Writes the file from {@link #authored()}: {@code mvn -o -B -q test -Dtest=KnownAnswerTest -Dpasserelle.writeKnownAnswers=true}. */
+  /**
+   * Writes the file from {@link #authored()}:
+   * {@code mvn -o -B -q test -Dtest=KnownAnswerTest -Dpasserelle.writeKnownAnswers=true}.
+   */
   static void write() throws IOException {
     Files.writeString(FILE, PrettyJson.write(generate(authored(), Map.of())));
   }
@@ -188,8 +191,8 @@ final class KnownAnswers {
     private void send(int n, boolean fromWorker, byte[] content) {
       EncryptedMessage message;
       if (n == 1) {
-        Handshake.Initiated initiated = Handshake.initiate(workerKeys(inputs), inputs.certificate(), inputs.orgId(), rootPublic,
-            inputs.conversationId(), visitorEphemeral.publicKey(), content, workerSource);
+        Handshake.Initiated initiated = Handshake.initiate(workerKeys(inputs), inputs.certificate(), inputs.orgId(),
+            rootPublic, inputs.conversationId(), visitorEphemeral.publicKey(), content, workerSource);
         worker = initiated.session();
         message = new EncryptedMessage(initiated.header(), initiated.body());
       } else {
@@ -272,8 +275,9 @@ final class KnownAnswers {
   private static Map<String, Object> noteMember(Inputs inputs) {
     Note note = inputs.note();
     byte[] content = note.content().getBytes(StandardCharsets.UTF_8);
-    byte[] sealed = TransferNote.seal(workerKeys(inputs), inputs.certificate(), inputs.orgId(), note.recipientWorkerId(),
-        X25519.publicKey(note.recipientPrivate()), content, FixedKeys.of(List.of(note.ephemeralPrivate())));
+    byte[] sealed = TransferNote.seal(workerKeys(inputs), inputs.certificate(), inputs.orgId(),
+        note.recipientWorkerId(), X25519.publicKey(note.recipientPrivate()), content,
+        FixedKeys.of(List.of(note.ephemeralPrivate())));
     TransferNote.Opened opened = TransferNote.open(note.recipientPrivate(), inputs.orgId(), note.recipientWorkerId(),
         Ed25519.publicKey(inputs.rootSeed()), Instant.ofEpochSecond(inputs.now()), sealed);
     if (!Arrays.equals(opened.content(), content)) {
