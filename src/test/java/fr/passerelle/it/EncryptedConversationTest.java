@@ -7,6 +7,7 @@ import fr.passerelle.client.Received;
 import fr.passerelle.client.SecureVisitor;
 import fr.passerelle.client.SecureWorker;
 import fr.passerelle.crypto.Base64Url;
+import fr.passerelle.crypto.CryptoException;
 import fr.passerelle.crypto.Ed25519;
 import fr.passerelle.crypto.WorkerCertificate;
 import fr.passerelle.crypto.X25519;
@@ -146,6 +147,63 @@ class EncryptedConversationTest {
         .as("the search reaches what the server keeps").isNotEmpty();
     assertThat(logs.lines()).as("the search reaches the logs").isNotEmpty();
     assertThat(afterwards.found(secrets)).isEmpty();
+  }
+
+  @Test
+  void theVisitorRefusesAWorkerWhoseCertificateDoesNotVerifyAndSaysWhy() {
+    Instant now = node.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+    Ed25519.KeyPair otherRoot = Ed25519.generate(RANDOM);
+    Map<CryptoException.Reason, Certifier> refusals = new LinkedHashMap<>();
+    refusals.put(CryptoException.Reason.EXPIRED, (keys, id) -> certificate(keys, id, ORG,
+        now.minus(Duration.ofDays(31)), now.minus(Duration.ofDays(1)), root.privateKey()));
+    refusals.put(CryptoException.Reason.NOT_YET_VALID, (keys, id) -> certificate(keys, id, ORG,
+        now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)), root.privateKey()));
+    refusals.put(CryptoException.Reason.WRONG_ORGANISATION, (keys, id) -> certificate(keys, id, "another-asso",
+        now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(1)), root.privateKey()));
+    Map<String, Certifier> badSignatures = new LinkedHashMap<>();
+    badSignatures.put("signed by another root key", (keys, id) -> certificate(keys, id, ORG,
+        now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(1)), otherRoot.privateKey()));
+    badSignatures.put("pseudonym changed after signing", (keys, id) -> {
+      byte[] altered = certificate(keys, id, ORG, now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(1)),
+          root.privateKey());
+      altered[new String(altered, StandardCharsets.ISO_8859_1).indexOf("Camille") + 6] = 'a'; // "Camilla"
+      return altered;
+    });
+
+    refusals.forEach(this::assertRefused);
+    badSignatures.values().forEach(certifier -> assertRefused(CryptoException.Reason.BAD_SIGNATURE, certifier));
+  }
+
+  /** The init of a worker who holds the certificate {@code certifier} makes is refused by the visitor for {@code reason}. */
+  private void assertRefused(CryptoException.Reason reason, Certifier certifier) {
+    WorkerKeys identity = WorkerKeys.generate(RANDOM);
+    SecureWorker camille = new SecureWorker(node.worker("camille"), identity,
+        certifier.certify(identity, staffId("camille")), root.publicKey(), node.clock(), keys);
+    SecureVisitor visitor = new SecureVisitor(node.visitor("fr"), root.publicKey(), ORG, node.clock(), keys);
+    await(visitor.join(List.of("fr")));
+    await(camille.client().available());
+    String entry = await(camille.client().queueWithAtLeast(1)).getJsonArray("entries").getJsonObject(0)
+        .getString("entry");
+    await(camille.accept(entry, plain("Bonjour, vous êtes au bon endroit.")));
+
+    Throwable refused = TestNode.failure(visitor.nextMessage());
+    assertThat(refused).as(reason.name()).isInstanceOf(CryptoException.class);
+    assertThat(((CryptoException) refused).reason()).isEqualTo(reason);
+    assertThat(visitor.worker()).isEmpty();
+    assertThat(visitor.safetyCode()).isEmpty();
+    await(camille.client().end(visitor.conversation()));
+    await(camille.client().channel().close());
+  }
+
+  @FunctionalInterface
+  private interface Certifier {
+    byte[] certify(WorkerKeys identity, String workerId);
+  }
+
+  private static byte[] certificate(WorkerKeys identity, String workerId, String orgId, Instant notBefore,
+      Instant notAfter, byte[] rootPrivate) {
+    return new WorkerCertificate(orgId, workerId, "Camille", identity.identityDh().publicKey(),
+        identity.identitySigning().publicKey(), notBefore, notAfter).sign(rootPrivate);
   }
 
   private void exchange(SecureVisitor visitor, SecureWorker worker, String conversation, String fromVisitor,

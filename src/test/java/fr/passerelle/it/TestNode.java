@@ -64,6 +64,18 @@ public final class TestNode implements AutoCloseable {
     }
   }
 
+  /** Waits for {@code future} to fail, and returns why; fails the test if it succeeds. */
+  public static Throwable failure(Future<?> future) {
+    try {
+      Object value = future.toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+      throw new AssertionError("expected a failure, got " + value);
+    } catch (java.util.concurrent.ExecutionException e) {
+      return e.getCause();
+    } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Polls {@code condition} until it holds or the deadline passes; for state that has no event to wait on. */
   public static void eventually(java.util.function.BooleanSupplier condition) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
