@@ -13,6 +13,9 @@ const VERSION = 1;
 const MAX_STRING_LENGTH = 64;
 const KEY_LENGTH = 32;
 const SIGNATURE_LENGTH = 64;
+// Validity bounds, in Unix seconds: 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+const EARLIEST = 0n;
+const LATEST = 253402300799n;
 const SIGNATURE_LABEL = label0('passerelle/v1/worker-certificate');
 // Refuses malformed UTF-8 instead of replacing it; ignoreBOM keeps a leading U+FEFF as the Java decoder does.
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -24,8 +27,8 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * @property {string} pseudonym
  * @property {Uint8Array} identityDhKey X25519 public key
  * @property {Uint8Array} identitySigningKey Ed25519 public key
- * @property {bigint} notBefore Unix seconds, int64
- * @property {bigint} notAfter Unix seconds, int64
+ * @property {bigint} notBefore Unix seconds, 0 to 253402300799 (9999-12-31T23:59:59Z)
+ * @property {bigint} notAfter Unix seconds, in the same range
  */
 
 /**
@@ -123,7 +126,7 @@ function readString(reader, what) {
 }
 
 function readInt64(reader) {
-  return new DataView(reader.take(8).buffer).getBigInt64(0, false);
+  return inRange(new DataView(reader.take(8).buffer).getBigInt64(0, false));
 }
 
 function encodeString(value, what) {
@@ -138,13 +141,16 @@ function encodeString(value, what) {
 }
 
 function int64(value) {
-  const seconds = BigInt(value);
-  if (BigInt.asIntN(64, seconds) !== seconds) {
-    malformed('validity bound does not fit in a signed 64-bit integer');
-  }
   const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigInt64(0, seconds, false);
+  new DataView(out.buffer).setBigInt64(0, inRange(BigInt(value)), false);
   return out;
+}
+
+function inRange(seconds) {
+  if (seconds < EARLIEST || seconds > LATEST) {
+    malformed(`validity bounds must lie from ${EARLIEST} to ${LATEST} (9999-12-31T23:59:59Z)`);
+  }
+  return seconds;
 }
 
 function malformed(message) {

@@ -8,6 +8,7 @@ import { flipped, reasonOf } from './outcome.js';
 const NOT_BEFORE = 1798761600n;
 const NOT_AFTER = 1801353600n;
 const NOW = 1798800000;
+const LATEST = 253402300799n;
 const L = 2n ** 252n + 27742317777372353535851937790883648493n;
 
 async function keys() {
@@ -100,7 +101,10 @@ export async function outcomes() {
     'signing key not on the curve': withParts({ signing: fromHex(`02${'00'.repeat(31)}`) }),
     'notAfter equal to notBefore': withParts({ notAfter: NOT_BEFORE }),
     'notAfter before notBefore': withParts({ notAfter: NOT_BEFORE - 1n }),
-    'widest int64 window': verify(await signed(rawBody(k, { notBefore: -(2n ** 63n), notAfter: 2n ** 63n - 1n }), k.root)),
+    'widest window, 0 to 9999-12-31T23:59:59Z': withParts({ notBefore: 0n, notAfter: LATEST }),
+    'notBefore -1': withParts({ notBefore: -1n }),
+    'notAfter one second after 9999': withParts({ notAfter: LATEST + 1n }),
+    'widest int64 window': withParts({ notBefore: -(2n ** 63n), notAfter: 2n ** 63n - 1n }),
     'malformed and badly signed': withParts({ version: 2 }, k.otherRoot),
     'foreign and badly signed': withParts({ orgId: utf8('org-other') }, k.otherRoot),
     'foreign and expired': verify(await signed(rawBody(k, { orgId: utf8('org-other') }), k.root), { now: Number(NOT_AFTER) }),
@@ -129,6 +133,10 @@ export async function truncationsAndEncoding() {
     truncations: [...new Set(truncations)], truncationCount: truncations.length,
     loneSurrogate: await sign({ pseudonym: 'Ca\ud800' }), tooLong: await sign({ pseudonym: 'é'.repeat(33) }),
     lowOrderKey: await sign({ identityDhKey: new Uint8Array(32) }), emptyWindow: await sign({ notAfter: NOT_BEFORE }),
+    validityBounds: {
+      widest: await sign({ notBefore: 0, notAfter: LATEST }), beforeEpoch: await sign({ notBefore: -1 }),
+      after9999: await sign({ notAfter: LATEST + 1n }), beyondInt64: await sign({ notAfter: 2n ** 64n }),
+    },
     bomKept: parseCertificate(bom).pseudonym === '\ufeffA',
   };
 }

@@ -8,6 +8,20 @@ import {
   x25519,
 } from '../lib/index.js';
 
+/** Fixed keys from a list of hex private keys, which remembers the ones drawn: those the file lists. */
+function recordedKeys(privateKeys) {
+  const source = fixedKeys(privateKeys.map(fromHex));
+  const drawn = [];
+  return {
+    drawn,
+    async x25519() {
+      const pair = await source.x25519();
+      drawn.push(privateKeys[drawn.length]);
+      return pair;
+    },
+  };
+}
+
 /**
  * Plays the script: each side sends with its own keys, and each receiver opens either what was just sent or, with
  * `fromFile`, the header and body the file holds. Returns the sent messages, what each receiver read, and both
@@ -23,8 +37,8 @@ async function play(file, fromFile) {
   };
   const visitorEphemeral = await importX25519(fromHex(inputs.visitorEphemeralPrivate));
   const sides = {
-    worker: { keys: fixedKeys(inputs.workerKeys.map(fromHex)), session: null },
-    visitor: { keys: fixedKeys(inputs.visitorKeys.map(fromHex)), session: null },
+    worker: { keys: recordedKeys(inputs.workerKeys), session: null },
+    visitor: { keys: recordedKeys(inputs.visitorKeys), session: null },
   };
   const sent = new Map();
   const read = new Map();
@@ -57,7 +71,10 @@ async function play(file, fromFile) {
   return { sent, read, sides, identity, root, visitorEphemeral };
 }
 
-/** The whole known-answer document rebuilt from the file's inputs, members in the order of 12.11. */
+/**
+ * The whole known-answer document rebuilt from the file's inputs, members in the order of 12.11: the certificate
+ * signed again from its own fields and the root seed, and only the keys the run drew.
+ */
 export async function rebuild(file) {
   const inputs = file.inputs;
   const { sent, sides, identity, root, visitorEphemeral } = await play(file, false);
@@ -71,7 +88,10 @@ export async function rebuild(file) {
   const referral = file.referral;
   return {
     version: 1,
-    inputs: { ...inputs, certificate: toHex(await signCertificate(parseCertificate(certificate), root.privateKey)) },
+    inputs: {
+      ...inputs, certificate: toHex(await signCertificate(parseCertificate(certificate), root.privateKey)),
+      workerKeys: sides.worker.keys.drawn, visitorKeys: sides.visitor.keys.drawn,
+    },
     handshake: {
       visitorEphemeralPublic: toHex(visitorEphemeral.publicKey),
       workerEphemeralPublic: toHex(workerEphemeral.publicKey),
@@ -122,7 +142,12 @@ export async function openAll(file) {
   return { messages: Object.fromEntries(read), transferNote: note.json, referral: referral.json };
 }
 
-/** {@link rebuild} as the file's text: JSON with two-space indents, one value per line, a final line break. */
+/** A known-answer document as its file's text: JSON with two-space indents, one value per line, a final line break. */
+export function fileText(document) {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** {@link rebuild} as the file's text. */
 export async function rebuildText(text) {
-  return `${JSON.stringify(await rebuild(JSON.parse(text)), null, 2)}\n`;
+  return fileText(await rebuild(JSON.parse(text)));
 }

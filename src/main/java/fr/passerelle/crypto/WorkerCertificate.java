@@ -16,8 +16,8 @@ import java.util.Objects;
  *
  * <p>Every value is checked when the record is built, so a record always encodes to a body that {@link #parse} reads
  * back: strings of 1 to 64 UTF-8 bytes, a canonical X25519 key that is not of low order, an Ed25519 key that
- * {@link Ed25519#verify} accepts, whole seconds with notAfter after notBefore. The record keeps its own copies of the
- * key arrays, returns copies, and compares them by content.
+ * {@link Ed25519#verify} accepts, whole seconds from {@link #EARLIEST} to {@link #LATEST} with notAfter after
+ * notBefore. The record keeps its own copies of the key arrays, returns copies, and compares them by content.
  */
 public record WorkerCertificate(String orgId, String workerId, String pseudonym, byte[] identityDhKey,
     byte[] identitySigningKey, Instant notBefore, Instant notAfter) {
@@ -26,6 +26,10 @@ public record WorkerCertificate(String orgId, String workerId, String pseudonym,
   public static final int VERSION = 1;
   /** The longest orgId, workerId or pseudonym, in UTF-8 bytes. */
   public static final int MAX_STRING_LENGTH = 64;
+  /** The earliest validity bound: 1970-01-01T00:00:00Z. */
+  public static final Instant EARLIEST = Instant.EPOCH;
+  /** The latest validity bound: 9999-12-31T23:59:59Z, Unix second 253402300799. */
+  public static final Instant LATEST = Instant.ofEpochSecond(253_402_300_799L);
 
   private static final byte[] LABEL = "passerelle/v1/worker-certificate".getBytes(StandardCharsets.US_ASCII);
   private static final int FIXED_LENGTH = 1 + 3 + 2 * X25519.KEY_LENGTH + 2 * Long.BYTES;
@@ -56,6 +60,8 @@ public record WorkerCertificate(String orgId, String workerId, String pseudonym,
     if (notBefore.getNano() != 0 || notAfter.getNano() != 0) {
       throw malformed("validity bounds must be whole seconds");
     }
+    requireInRange(notBefore.getEpochSecond());
+    requireInRange(notAfter.getEpochSecond());
     if (!notAfter.isAfter(notBefore)) {
       throw malformed("notAfter must be after notBefore");
     }
@@ -199,10 +205,14 @@ public record WorkerCertificate(String orgId, String workerId, String pseudonym,
 
   private static Instant readInstant(ByteBuffer in) {
     long seconds = ByteBuffer.wrap(readBytes(in, Long.BYTES)).getLong();
-    if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
-      throw malformed("validity bound out of range");
-    }
+    requireInRange(seconds);
     return Instant.ofEpochSecond(seconds);
+  }
+
+  private static void requireInRange(long seconds) {
+    if (seconds < EARLIEST.getEpochSecond() || seconds > LATEST.getEpochSecond()) {
+      throw malformed("validity bounds must lie from " + EARLIEST + " to " + LATEST);
+    }
   }
 
   private static int readByte(ByteBuffer in) {

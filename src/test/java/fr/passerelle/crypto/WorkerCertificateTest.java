@@ -216,6 +216,24 @@ class WorkerCertificateTest {
   }
 
   @Test
+  void validityBoundsLieFromTheEpochToTheLastSecondOf9999() {
+    long earliest = 0;
+    long latest = 253_402_300_799L;
+    assertThat(WorkerCertificate.LATEST).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+    WorkerCertificate widest = new WorkerCertificate("org-demo", "w-1", "Camille", DH_KEY, SIGNING_KEY,
+        Instant.ofEpochSecond(earliest), Instant.ofEpochSecond(latest));
+    assertThat(WorkerCertificate.verify(widest.sign(ROOT_PRIVATE), ROOT_PUBLIC, "org-demo", DURING)).isEqualTo(widest);
+    for (long[] window : new long[][] {{earliest - 1, latest}, {earliest, latest + 1}, {-2 * latest, -latest}}) {
+      assertRefused(() -> new WorkerCertificate("org-demo", "w-1", "Camille", DH_KEY, SIGNING_KEY,
+          Instant.ofEpochSecond(window[0]), Instant.ofEpochSecond(window[1])), Reason.BAD_CERTIFICATE);
+      byte[] certificate = signed(body(utf8("org-demo"), "w-1", utf8("Camille"), DH_KEY, SIGNING_KEY, window[0],
+          window[1]));
+      assertRefused(() -> WorkerCertificate.verify(certificate, ROOT_PUBLIC, "org-demo", DURING),
+          Reason.BAD_CERTIFICATE);
+    }
+  }
+
+  @Test
   void aNonAsciiPseudonymRoundTrips() {
     WorkerCertificate issued = withNames("org-demo", "w-1", "Ioana Ș.");
     byte[] certificate = issued.sign(ROOT_PRIVATE);

@@ -22,13 +22,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The known-answer run of docs/protocol.md 12.11: its inputs, and the file they give. {@link #authored()} holds the
- * inputs as written for the protocol; {@link #fromFile} reads them back from the committed file, so that the test
- * recomputes every value from what the file says. Run with {@code -Dpasserelle.writeKnownAnswers=true} to rewrite
- * the file (see {@link KnownAnswerTest}).
+ * The known-answer runs of docs/protocol.md 12.11: their inputs, and the files they give. {@link #authored()} holds
+ * the inputs of the file the Java side authors; {@link #fromFile} reads the inputs back from either committed file,
+ * this side's or the one the JavaScript side authors, so that the tests recompute every value from what the file
+ * says. Run with {@code -Dpasserelle.writeKnownAnswers=true} to rewrite the Java file (see {@link KnownAnswerTest}).
  */
 final class KnownAnswers {
-  static final Path FILE = Path.of("src", "test", "resources", "e2e", "known-answers-v1.json");
+  static final Path JAVA_FILE = Path.of("src", "test", "resources", "e2e", "known-answers-v1.json");
+  static final Path JAVASCRIPT_FILE = Path.of("src", "test", "resources", "e2e", "known-answers-js-v1.json");
   private static final HexFormat HEX = HexFormat.of();
 
   /** One step of the script: who does what to which message. */
@@ -83,9 +84,13 @@ final class KnownAnswers {
         filled(0x10), FixedKeys.sequence(0x20, 16), FixedKeys.sequence(0x11, 15), script, messages, note, referral);
   }
 
-  /** The inputs the committed file states: its inputs, script, contents, note and referral parameters. */
+  /**
+   * The inputs a committed file states: its inputs, script, contents, note and referral parameters. The certificate
+   * is signed again from its own fields and the root seed, so that its signature is recomputed too.
+   */
   static Inputs fromFile(JsonObject file) {
     JsonObject in = file.getJsonObject("inputs");
+    byte[] rootSeed = hex(in, "rootSeed");
     List<Step> script = new ArrayList<>();
     for (Object step : file.getJsonArray("script")) {
       JsonArray pair = (JsonArray) step;
@@ -98,24 +103,24 @@ final class KnownAnswers {
     }
     JsonObject n = file.getJsonObject("transferNote");
     JsonObject r = file.getJsonObject("referral");
-    return new Inputs(in.getString("orgId"), in.getString("conversationId"), in.getLong("now"),
-        hex(in, "rootSeed"), hex(in, "workerIdentityDhPrivate"), hex(in, "workerIdentitySigningSeed"),
-        hex(in, "certificate"), hex(in, "visitorEphemeralPrivate"), hexList(in.getJsonArray("workerKeys")),
-        hexList(in.getJsonArray("visitorKeys")), script, messages,
+    return new Inputs(in.getString("orgId"), in.getString("conversationId"), in.getLong("now"), rootSeed,
+        hex(in, "workerIdentityDhPrivate"), hex(in, "workerIdentitySigningSeed"),
+        WorkerCertificate.parse(hex(in, "certificate")).sign(rootSeed), hex(in, "visitorEphemeralPrivate"),
+        hexList(in.getJsonArray("workerKeys")), hexList(in.getJsonArray("visitorKeys")), script, messages,
         new Note(n.getString("recipientWorkerId"), hex(n, "recipientPrivate"), hex(n, "ephemeralPrivate"),
             n.getString("content")),
         new Referral(r.getString("associationId"), r.getInteger("formVersion"), r.getString("referralId"),
             hex(r, "recipientPrivate"), hex(r, "ephemeralPrivate"), r.getString("content")));
   }
 
-  /** The committed file, parsed. */
-  static JsonObject readFile() throws IOException {
-    return new JsonObject(Files.readString(FILE));
+  /** A committed file, parsed. */
+  static JsonObject readFile(Path file) throws IOException {
+    return new JsonObject(Files.readString(file));
   }
 
   /**
    * Runs the script on {@code inputs} and returns the whole file as a JSON model. Every message is decrypted by its
-   * receiver at its step and must give its content back. With {@code delivered} (the committed file's messages),
+   * receiver at its step and must give its content back. With {@code delivered} (a committed file's messages),
    * receivers decrypt those bytes instead of the ones just sent, and each send must reproduce them.
    */
   static Map<String, Object> generate(Inputs inputs, Map<Integer, EncryptedMessage> delivered) {
@@ -134,7 +139,7 @@ final class KnownAnswers {
     return file;
   }
 
-  /** The messages of the committed file, by number. */
+  /** The messages of a committed file, by number. */
   static Map<Integer, EncryptedMessage> messagesOf(JsonObject file) {
     Map<Integer, EncryptedMessage> messages = new HashMap<>();
     for (Object message : file.getJsonArray("messages")) {
@@ -145,11 +150,11 @@ final class KnownAnswers {
   }
 
   /**
-   * Writes the file from {@link #authored()}:
+   * Writes the Java file from {@link #authored()}:
    * {@code mvn -o -B -q test -Dtest=KnownAnswerTest -Dpasserelle.writeKnownAnswers=true}.
    */
   static void write() throws IOException {
-    Files.writeString(FILE, PrettyJson.write(generate(authored(), Map.of())));
+    Files.writeString(JAVA_FILE, PrettyJson.write(generate(authored(), Map.of())));
   }
 
   /** The two sessions of the run, driven step by step. */

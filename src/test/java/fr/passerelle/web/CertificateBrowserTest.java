@@ -71,6 +71,9 @@ class CertificateBrowserTest {
     assertThat(result.getString("tooLong")).isEqualTo("BAD_CERTIFICATE");
     assertThat(result.getString("lowOrderKey")).isEqualTo("BAD_CERTIFICATE");
     assertThat(result.getString("emptyWindow")).isEqualTo("BAD_CERTIFICATE");
+    assertThat(result.getJsonObject("validityBounds")).isEqualTo(new JsonObject().put("widest", "ok")
+        .put("beforeEpoch", "BAD_CERTIFICATE").put("after9999", "BAD_CERTIFICATE")
+        .put("beyondInt64", "BAD_CERTIFICATE"));
     assertThat(result.getBoolean("bomKept")).as("a leading U+FEFF is part of the string, as in Java").isTrue();
   }
 
@@ -108,8 +111,10 @@ class CertificateBrowserTest {
         entry("signing key not on the curve", "BAD_CERTIFICATE"),
         entry("notAfter equal to notBefore", "BAD_CERTIFICATE"),
         entry("notAfter before notBefore", "BAD_CERTIFICATE"),
-        // Any signed int64: the layout sets no narrower bound.
-        entry("widest int64 window", "ok"),
+        entry("widest window, 0 to 9999-12-31T23:59:59Z", "ok"),
+        entry("notBefore -1", "BAD_CERTIFICATE"),
+        entry("notAfter one second after 9999", "BAD_CERTIFICATE"),
+        entry("widest int64 window", "BAD_CERTIFICATE"),
         entry("malformed and badly signed", "BAD_CERTIFICATE"),
         entry("foreign and badly signed", "BAD_SIGNATURE"),
         entry("foreign and expired", "WRONG_ORGANISATION"))
