@@ -115,20 +115,26 @@ export function uint(value, size) {
 }
 
 /**
- * `lp8(x) = u8(len(x)) | x`; `BAD_LENGTH` past 255 bytes.
+ * `lp8(x) = u8(len(x)) | x`; `MALFORMED` past 255 bytes (docs/protocol.md 12.1).
  * @param {Uint8Array} bytes
  * @returns {Uint8Array}
  */
 export function lp8(bytes) {
+  if (bytes.length > 0xff) {
+    refuse(Reason.MALFORMED, 'a value is longer than 255 bytes');
+  }
   return concat(uint(bytes.length, 1), bytes);
 }
 
 /**
- * `lp16(x) = u16(len(x)) | x`; `BAD_LENGTH` past 65535 bytes.
+ * `lp16(x) = u16(len(x)) | x`; `MALFORMED` past 65535 bytes.
  * @param {Uint8Array} bytes
  * @returns {Uint8Array}
  */
 export function lp16(bytes) {
+  if (bytes.length > 0xffff) {
+    refuse(Reason.MALFORMED, 'a value is longer than 65535 bytes');
+  }
   return concat(uint(bytes.length, 2), bytes);
 }
 
@@ -138,6 +144,10 @@ export function lp16(bytes) {
  * @returns {Uint8Array}
  */
 export function utf8(text) {
+  // A lone surrogate has no UTF-8 form; TextEncoder would write U+FFFD where Java writes '?'.
+  if (!text.isWellFormed()) {
+    refuse(Reason.MALFORMED, 'a string is not well-formed Unicode');
+  }
   return utf8Encoder.encode(text);
 }
 

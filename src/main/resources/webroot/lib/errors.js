@@ -21,6 +21,7 @@ export const Reason = Object.freeze({
   AUTH_FAILED: 'AUTH_FAILED',
   DUPLICATE: 'DUPLICATE',
   TOO_MANY_SKIPPED: 'TOO_MANY_SKIPPED',
+  LIMIT_REACHED: 'LIMIT_REACHED',
 });
 
 /** A refused cryptographic operation. */

@@ -13,6 +13,8 @@ import { x25519 } from './x25519.js';
 
 /** The most message keys one message may make a receiver skip, and the most the skipped store keeps. */
 export const MAX_SKIP = 1000;
+/** The largest message number a 32-bit header field holds. */
+const MAX_COUNTER = 0xffffffff;
 
 const ROOT_CHAIN_INFO = utf8('passerelle/v1/root-chain');
 const MESSAGE_KEY_INFO = utf8('passerelle/v1/message-key');
@@ -78,6 +80,9 @@ export function responderState(ad, sk, ownKey) {
  * @returns {Promise<{state: RatchetState, header: Uint8Array, body: Uint8Array}>}
  */
 export async function ratchetEncrypt(state, plaintext, wrap) {
+  if (state.ns > MAX_COUNTER) {
+    refuse(Reason.LIMIT_REACHED, 'sending chain exhausted');
+  }
   const [cks, mk] = await kdfCk(state.cks);
   const header = wrap(encodeRatchetHeader({ dh: state.dhs.publicKey, pn: state.pn, n: state.ns }));
   const { key, nonce } = await messageKey(mk);

@@ -1,7 +1,6 @@
 package fr.passerelle.e2e;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -32,6 +31,9 @@ public final class Content {
   }
 
   private static String checked(String text) {
+    if (text.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+      throw new IllegalArgumentException("a text must be well-formed Unicode: it holds a lone surrogate");
+    }
     int length = text.codePointCount(0, text.length());
     if (length < 1 || length > MAX_TEXT_LENGTH) {
       throw new IllegalArgumentException("a text must be 1 to " + MAX_TEXT_LENGTH + " characters, not " + length);
@@ -40,6 +42,6 @@ public final class Content {
   }
 
   private static byte[] utf8(JsonObject json) {
-    return json.encode().getBytes(StandardCharsets.UTF_8);
+    return Wire.utf8(json.encode(), "content");
   }
 }

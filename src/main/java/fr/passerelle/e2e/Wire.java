@@ -1,6 +1,10 @@
 package fr.passerelle.e2e;
 
 import fr.passerelle.crypto.CryptoException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** The encodings of docs/protocol.md 12.1 that the protocol's structures are built from. */
@@ -25,7 +29,7 @@ final class Wire {
 
   /** lp8(x) = u8(len(x)) | x, for the UTF-8 bytes of {@code value}. */
   static byte[] lp8(String value, String what) {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = utf8(value, what);
     if (bytes.length > 0xff) {
       throw new CryptoException(CryptoException.Reason.MALFORMED, what + " is longer than 255 bytes");
     }
@@ -33,6 +37,23 @@ final class Wire {
     out[0] = (byte) bytes.length;
     System.arraycopy(bytes, 0, out, 1, bytes.length);
     return out;
+  }
+
+  /**
+   * The UTF-8 bytes of {@code value}; {@code MALFORMED} for a lone surrogate, which has no UTF-8 form (the JDK would
+   * write '?' where a browser writes U+FFFD, and the two sides would disagree).
+   */
+  static byte[] utf8(String value, String what) {
+    try {
+      ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(value));
+      byte[] bytes = new byte[encoded.remaining()];
+      encoded.get(bytes);
+      return bytes;
+    } catch (CharacterCodingException e) {
+      throw new CryptoException(CryptoException.Reason.MALFORMED, what + " is not well-formed Unicode");
+    }
   }
 
   /** lp16(x) = u16(len(x)) | x. */
