@@ -117,9 +117,10 @@ public final class LoadSampler {
       used += worker.active();
     }
     double[] waits = waitPercentiles();
+    double timedOut = offers(QueueMetrics.OUTCOME_TIMEOUT);
     return new LoadSnapshot(now, entries.size(), byLanguage, byPriority, longest, connected, available,
         capacityTotal, used, used, offers, (long) count(registry.find(QueueMetrics.ABANDONED).counters()),
-        waits[0], waits[1], (long) (offers(QueueMetrics.OUTCOME_DECLINED) + offers(QueueMetrics.OUTCOME_TIMEOUT)));
+        waits[0], waits[1], (long) (offers(QueueMetrics.OUTCOME_DECLINED) + timedOut), (long) timedOut);
   }
 
   private static String firstLanguage(QueueEntry entry) {
