@@ -82,7 +82,6 @@ function renderAlerts(alerts) {
 export function render(load, series) {
   const levels = assess(load);
   renderAlerts(levels.alerts);
-  document.body.dataset.level = levels.overall;
 
   setText("waiting-value", number(load.waiting));
   setLevel("tile-waiting", "waiting-level", levels.waiting,

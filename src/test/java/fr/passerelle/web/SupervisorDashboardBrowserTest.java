@@ -176,6 +176,19 @@ class SupervisorDashboardBrowserTest {
   }
 
   @Test
+  void anExpiredTokenIsRefreshedWhenTheDashboardReconnects() {
+    page.open("en").logInLive("supervisor");
+    node.clock().advance(Duration.ofMinutes(16)); // past auth.accessTokenTtl: the page's access token is dead
+    await(node.node().services().sockets().closeAll(1));
+    page.waitForState("lost");
+    page.waitForState("live");
+    assertThat(page.visible("dashboard")).isTrue();
+    assertThat(page.text("login-error")).isEmpty();
+    assertThat(node.node().services().registry().counter("passerelle.errors", "code", "token_expired").count())
+        .as("the first reconnect was refused, the second came with a refreshed token").isEqualTo(1);
+  }
+
+  @Test
   void bothLanguagesRenderEveryStringAndPassAxe() {
     page.open("fr");
     page.screenshot("supervisor-login-fr");
