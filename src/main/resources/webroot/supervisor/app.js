@@ -94,6 +94,7 @@ function start(session) {
     onRefused: (code) => end(code),
   });
   state.feed.start();
+  byId("alerts-heading").focus(); // the form is gone: keyboard and screen reader users land on the status
 }
 
 /** Back to the login form: figures are wiped, tokens forgotten. */
