@@ -2,6 +2,7 @@ package fr.passerelle.app;
 
 import fr.passerelle.config.PasserelleConfig;
 import fr.passerelle.conversation.ConversationService;
+import fr.passerelle.http.WebJars;
 import fr.passerelle.protocol.SocketRegistry;
 import fr.passerelle.queue.HandlingTimes;
 import fr.passerelle.queue.OfferDeclines;
@@ -93,12 +94,13 @@ public final class Passerelle {
         services.clock());
     SupervisorSocket supervisors = new SupervisorSocket(services.vertx(), sampler, services.tokens(),
         services.config().limits(), services.sockets(), services.stores().staff(),
-        services.config().auth().accountRecheck());
+        services.config().auth().accountRecheck(), services.clock());
     PublicServer server = new PublicServer(services);
     var router = server.router(r -> {
       staff.mount(r);
       supervisors.mount(r);
       new CertificateRoutes(services, root).mount(r);
+      WebJars.mount(r);
     });
     return services.watcher().start()
         .compose(v -> server.listen(router))

@@ -34,7 +34,8 @@ import java.util.function.ToDoubleFunction;
  * Computes the {@link LoadSnapshot} from the queue and presence stores and the meter registry, and publishes the
  * last sample as gauges. Waits: when exactly one {@value QueueMetrics#WAIT} timer publishes the 0.5
  * and 0.9 percentiles (as {@link QueueMetrics#waited} does), those are reported; otherwise the mean
- * stands for the median and the timer's recent maximum for the 90th percentile.
+ * stands for the median and the timer's recent maximum for the 90th percentile. Every sample also goes to the
+ * {@link LoadHistory}, which keeps one per 10 s for the dashboard's charts.
  */
 public final class LoadSampler {
   static final String NO_LANGUAGE = "und";
@@ -45,6 +46,7 @@ public final class LoadSampler {
   private final Clock clock;
   private final AtomicReference<Optional<LoadSnapshot>> last = new AtomicReference<>(Optional.empty());
   private final Map<Tags, AtomicInteger> queueLengths = new ConcurrentHashMap<>();
+  private final LoadHistory history = new LoadHistory();
   private long timerId = -1;
 
   public LoadSampler(QueueStore queue, PresenceStore presence, MeterRegistry registry, Clock clock) {
@@ -75,7 +77,12 @@ public final class LoadSampler {
     return last.get();
   }
 
-  /** Keeps the gauges fresh for Prometheus whether or not a supervisor is watching. */
+  /** The last hour of samples, one per {@link LoadHistory#INTERVAL}. */
+  public LoadHistory history() {
+    return history;
+  }
+
+  /** Keeps the gauges (and the history) fresh for Prometheus whether or not a supervisor is watching. */
   public synchronized void start(Vertx vertx, Duration every) {
     stop(vertx);
     timerId = vertx.setPeriodic(0, every.toMillis(), id -> sample());
@@ -110,9 +117,10 @@ public final class LoadSampler {
       used += worker.active();
     }
     double[] waits = waitPercentiles();
+    double timedOut = offers(QueueMetrics.OUTCOME_TIMEOUT);
     return new LoadSnapshot(now, entries.size(), byLanguage, byPriority, longest, connected, available,
         capacityTotal, used, used, offers, (long) count(registry.find(QueueMetrics.ABANDONED).counters()),
-        waits[0], waits[1], (long) (offers(QueueMetrics.OUTCOME_DECLINED) + offers(QueueMetrics.OUTCOME_TIMEOUT)));
+        waits[0], waits[1], (long) (offers(QueueMetrics.OUTCOME_DECLINED) + timedOut), (long) timedOut);
   }
 
   private static String firstLanguage(QueueEntry entry) {
@@ -160,6 +168,7 @@ public final class LoadSampler {
   /** Combinations seen before but empty now go back to 0 rather than keeping a stale count. */
   private synchronized void publish(LoadSnapshot snapshot, Map<Tags, Integer> current) {
     last.set(Optional.of(snapshot));
+    history.record(snapshot);
     queueLengths.forEach((tags, value) -> value.set(current.getOrDefault(tags, 0)));
     current.forEach((tags, count) -> queueLengths.computeIfAbsent(tags, this::queueLengthGauge).set(count));
   }

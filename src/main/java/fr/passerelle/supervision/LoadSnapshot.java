@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param offersPending queue entries with an unexpired push offer
  * @param waitP50Seconds median queue wait, see {@link LoadSampler} for how it is read
  * @param offersDeclined offers declined or timed out
+ * @param offersTimedOut of those, the offers that timed out
  */
 public record LoadSnapshot(
     Instant at,
@@ -34,7 +35,8 @@ public record LoadSnapshot(
     long abandoned,
     double waitP50Seconds,
     double waitP90Seconds,
-    long offersDeclined) {
+    long offersDeclined,
+    long offersTimedOut) {
 
   public LoadSnapshot {
     waitingByLanguage = Collections.unmodifiableMap(new TreeMap<>(waitingByLanguage));
@@ -61,6 +63,7 @@ public record LoadSnapshot(
         .put("abandoned", abandoned)
         .put("waitP50Seconds", waitP50Seconds)
         .put("waitP90Seconds", waitP90Seconds)
-        .put("offersDeclined", offersDeclined);
+        .put("offersDeclined", offersDeclined)
+        .put("offersTimedOut", offersTimedOut);
   }
 }

@@ -15,13 +15,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The supervisor feed on {@value #PATH}: authenticate with the first frame, then receive a {@code load} frame at
- * once and every second. Frames carry counts only: no content, no visitor or session ids.
+ * The supervisor feed on {@value #PATH}: authenticate with the first frame, then receive the last hour of load (one
+ * {@code history} frame), a {@code load} frame at once, and one every second. Frames carry counts only: no content,
+ * no visitor or session ids.
  */
 public final class SupervisorSocket {
   public static final String PATH = "/ws/supervisor";
@@ -35,9 +37,11 @@ public final class SupervisorSocket {
   private final StaffStore staff;
   private final Duration recheck;
   private final LoadBroadcaster broadcaster;
+  private final LoadHistory history;
+  private final Clock clock;
 
   public SupervisorSocket(Vertx vertx, LoadSampler sampler, TokenVerifier verifier, LimitsConfig limits,
-      SocketRegistry sockets, StaffStore staff, Duration recheck) {
+      SocketRegistry sockets, StaffStore staff, Duration recheck, Clock clock) {
     this.vertx = vertx;
     this.verifier = verifier;
     this.limits = limits;
@@ -45,6 +49,8 @@ public final class SupervisorSocket {
     this.staff = staff;
     this.recheck = recheck;
     this.broadcaster = new LoadBroadcaster(vertx, sampler, PERIOD);
+    this.history = sampler.history();
+    this.clock = clock;
   }
 
   /** Routes {@value #PATH} on the public router. */
@@ -69,6 +75,8 @@ public final class SupervisorSocket {
         }
         socket.authenticated();
         socket.send(ServerFrames.of("ready").put("role", principal.role().wire()));
+        // Sent before subscribing, so the charts are drawn before the first live sample is appended.
+        socket.send(ServerFrames.of("history").mergeIn(history.toJson(clock.instant())));
         Runnable stopFeed = broadcaster.subscribe(snapshot -> {
           // A dashboard that cannot keep up skips a frame: the next one carries the whole state anyway.
           if (!socket.congested()) {

@@ -54,6 +54,7 @@ class LoadSamplerTest {
 
     assertThat(load.abandoned()).isEqualTo(4);
     assertThat(load.offersDeclined()).isEqualTo(3);
+    assertThat(load.offersTimedOut()).isEqualTo(1);
     assertThat(load.waitP50Seconds()).isBetween(45.0, 55.0);
     assertThat(load.waitP90Seconds()).isBetween(85.0, 95.0);
   }

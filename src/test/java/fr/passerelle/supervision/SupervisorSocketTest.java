@@ -65,10 +65,10 @@ class SupervisorSocketTest {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    LoadSampler sampler = new LoadSampler(new Fakes.Queue(), new Fakes.Presence(), new SimpleMeterRegistry(),
-        Clock.fixed(Fakes.NOW, ZoneOffset.UTC));
+    Clock clock = Clock.fixed(Fakes.NOW, ZoneOffset.UTC);
+    LoadSampler sampler = new LoadSampler(new Fakes.Queue(), new Fakes.Presence(), new SimpleMeterRegistry(), clock);
     socket = new SupervisorSocket(vertx, sampler, VERIFIER, LIMITS, new SocketRegistry(new SimpleMeterRegistry()),
-        new fr.passerelle.store.memory.MemoryStaffStore(), Duration.ofHours(1));
+        new fr.passerelle.store.memory.MemoryStaffStore(), Duration.ofHours(1), clock);
     Router router = Router.router(vertx);
     socket.mount(router);
     HttpServer server = await(vertx.createHttpServer().requestHandler(router).listen(0));
@@ -97,10 +97,14 @@ class SupervisorSocketTest {
   }
 
   @Test
-  void supervisorGetsReadyThenLoadCountsWithoutIds() throws Exception {
+  void supervisorGetsReadyThenHistoryThenLoadCountsWithoutIds() throws Exception {
     Client client = authenticated("supervisor-token");
 
     assertThat(client.next()).isEqualTo(new JsonObject().put("type", "ready").put("role", "supervisor"));
+    JsonObject history = client.next();
+    assertThat(history.getString("type")).isEqualTo("history");
+    assertThat(history.getInteger("intervalSeconds")).isEqualTo(10);
+    assertThat(history.getJsonArray("samples")).as("nothing sampled before the first supervisor").isEmpty();
     JsonObject load = client.next();
     assertThat(load.getString("type")).isEqualTo("load");
     assertThat(load.getInteger("waiting")).isEqualTo(3);
@@ -121,6 +125,7 @@ class SupervisorSocketTest {
     Client second = authenticated("admin-token");
     assertThat(first.next().getString("type")).isEqualTo("ready");
     assertThat(second.next().getString("role")).isEqualTo("admin");
+    assertThat(first.next().getString("type")).isEqualTo("history");
     assertThat(first.next().getString("type")).isEqualTo("load");
     assertThat(first.next().getString("type")).as("a periodic load frame").isEqualTo("load");
     assertThat(socket.broadcaster().listeners()).isEqualTo(2);

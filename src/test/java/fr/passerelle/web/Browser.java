@@ -106,6 +106,16 @@ public final class Browser implements AutoCloseable {
     return reply.getValue("result");
   }
 
+  /** The browser itself, for tests that drive a page (navigate, click, type, read). */
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  /** The node the browser talks to. */
+  public TestNode node() {
+    return node;
+  }
+
   /** {@link #call} for a function that returns an object. */
   public JsonObject object(String module, String function, Object... args) {
     return (JsonObject) call(module, function, args);
