@@ -7,6 +7,9 @@ import fr.passerelle.queue.HandlingTimes;
 import fr.passerelle.queue.OfferDeclines;
 import fr.passerelle.queue.QueueService;
 import fr.passerelle.queue.QueueWatcher;
+import fr.passerelle.service.OpeningHours;
+import fr.passerelle.service.ServiceHours;
+import fr.passerelle.service.ServiceRoutes;
 import fr.passerelle.staff.StaffAuth;
 import fr.passerelle.store.Stores;
 import fr.passerelle.store.memory.MemoryStaffStore;
@@ -15,6 +18,8 @@ import fr.passerelle.supervision.LoadSampler;
 import fr.passerelle.supervision.SupervisorSocket;
 import fr.passerelle.worker.CertificateRoutes;
 import fr.passerelle.worker.OrganisationRoot;
+import fr.passerelle.widget.WidgetFiles;
+import fr.passerelle.widget.WidgetRoutes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -88,6 +93,11 @@ public final class Passerelle {
         });
   }
 
+  private static ServiceHours serviceHours(PasserelleConfig config) {
+    var organisation = config.organisation();
+    return new ServiceHours(OpeningHours.parse(organisation.openingHours(), organisation.zone()));
+  }
+
   private Future<Passerelle> listen() {
     sampler = new LoadSampler(services.stores().queue(), services.stores().presence(), services.registry(),
         services.clock());
@@ -99,6 +109,8 @@ public final class Passerelle {
       staff.mount(r);
       supervisors.mount(r);
       new CertificateRoutes(services, root).mount(r);
+      new ServiceRoutes(services, root, serviceHours(services.config())).mount(r);
+      new WidgetRoutes(services, root, WidgetFiles.load()).mount(r);
     });
     return services.watcher().start()
         .compose(v -> server.listen(router))
