@@ -10,7 +10,11 @@ import { listenForShortcut, quickExit } from './quick-exit.js';
 import { findScript, readSettings } from './settings.js';
 import { View } from './view.js';
 
-boot().catch((e) => console.error('passerelle widget:', e?.message ?? 'failed to start'));
+let host = null;
+boot().catch((e) => {
+  host?.remove(); // nothing half drawn: a file refused for its integrity, or a snippet without its attributes
+  console.error('passerelle widget:', e?.message ?? 'failed to start');
+});
 
 async function boot() {
   const script = findScript(import.meta.url);
@@ -29,7 +33,7 @@ async function boot() {
   });
   listenForShortcut(exit);
 
-  const host = document.createElement('div');
+  host = document.createElement('div');
   host.className = 'passerelle-widget';
   script.after(host);
   const shadow = host.attachShadow({ mode: 'open' });

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
@@ -27,6 +28,11 @@ class QuickExitBrowserTest {
   @BeforeAll
   static void start() {
     world = WidgetWorld.start(Map.of());
+  }
+
+  @AfterEach
+  void eraseWhatATestLeft() {
+    world.eraseWaitingVisitors();
   }
 
   @AfterAll

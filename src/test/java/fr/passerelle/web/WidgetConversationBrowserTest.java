@@ -8,6 +8,7 @@ import fr.passerelle.client.SecureWorker;
 import io.vertx.core.Future;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,11 @@ class WidgetConversationBrowserTest {
   @BeforeAll
   static void start() {
     world = WidgetWorld.start(Map.of());
+  }
+
+  @AfterEach
+  void eraseWhatATestLeft() {
+    world.eraseWaitingVisitors();
   }
 
   @AfterAll

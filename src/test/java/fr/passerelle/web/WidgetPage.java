@@ -40,6 +40,7 @@ final class WidgetPage {
   WidgetPage open(String url) {
     driver.get(url);
     awaitPhase("intro");
+    until(() -> !findAll(".service").isEmpty(), "the service description");
     return this;
   }
 
@@ -59,13 +60,11 @@ final class WidgetPage {
     return shadow().findElements(By.cssSelector(css));
   }
 
+  /** The widget's phase, or "" while it is not drawn (or being redrawn). */
   String phase() {
-    List<WebElement> hosts = driver.findElements(By.cssSelector(".passerelle-widget"));
-    if (hosts.isEmpty()) {
-      return "";
-    }
-    List<WebElement> roots = hosts.get(0).getShadowRoot().findElements(By.cssSelector(".widget"));
-    return roots.isEmpty() ? "" : roots.get(0).getDomAttribute("data-phase");
+    Object phase = script("return document.querySelector('.passerelle-widget')?.shadowRoot"
+        + "?.querySelector('.widget')?.dataset.phase ?? ''");
+    return String.valueOf(phase);
   }
 
   void awaitPhase(String phase) {
@@ -102,7 +101,10 @@ final class WidgetPage {
   }
 
   void selectLanguage(String language) {
-    new Select(find("#pw-language")).selectByValue(language);
+    until(() -> {
+      new Select(find("#pw-language")).selectByValue(language);
+      return true;
+    }, "the language menu");
     until(() -> language.equals(find(".widget").getDomAttribute("lang").replace("zh-Hans", "zh")),
         "language " + language);
   }

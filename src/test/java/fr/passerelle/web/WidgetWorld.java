@@ -45,7 +45,8 @@ final class WidgetWorld implements AutoCloseable {
         "PASSERELLE_ORGANISATION_NAME", ORG_NAME,
         "PASSERELLE_ORGANISATION_ROOT_PUBLIC_KEY", Base64Url.encode(root.publicKey()),
         "PASSERELLE_ORGANISATION_EXIT_URL", NEUTRAL,
-        "PASSERELLE_LIMITS_SESSIONS_PER_MINUTE", "1000"));
+        "PASSERELLE_LIMITS_SESSIONS_PER_MINUTE", "1000",
+        "PASSERELLE_LIMITS_LOGINS_PER_MINUTE", "1000"));
     settings.putAll(extra);
     Browser browser = Browser.start(settings, "/test/start.html");
     TcpProxy proxy = TcpProxy.start(browser.vertx(), browser.node().port());
@@ -97,6 +98,14 @@ final class WidgetWorld implements AutoCloseable {
   /** The entry of the one visitor waiting, once the worker's listing shows it. */
   static String waitingEntry(SecureWorker worker) {
     return await(worker.client().queueWithAtLeast(1)).getJsonArray("entries").getJsonObject(0).getString("entry");
+  }
+
+  /** Erases every visitor session still waiting, as a quick exit would: a failed test leaves none behind. */
+  void eraseWaitingVisitors() {
+    var stores = node().node().services().stores();
+    for (var entry : await(stores.queue().waiting())) {
+      await(stores.sessions().erase(entry.sessionId()));
+    }
   }
 
   @Override
