@@ -209,6 +209,7 @@ export class Controller {
       case 'left': return this.onEnded('self');
       case 'superseded':
         this.forgetConversation();
+        this.credentials = null; // the conversation is someone else's now, even if that is the visitor elsewhere
         return this.setPhase('superseded');
       case 'error': return this.onError(frame);
       default: return undefined;
@@ -227,7 +228,8 @@ export class Controller {
     if (frame.state === 'chatting') {
       if (frame.conversation !== this.conversation) {
         // Assigned, or transferred, while the socket was down; a transfer needs a new key (12.7).
-        return this.onAssigned({ conversation: frame.conversation }, this.conversation !== null || this.rekeyOnAssigned);
+        const rekey = this.conversation !== null || this.rekeyOnAssigned;
+        return this.onAssigned({ conversation: frame.conversation }, rekey);
       }
       this.outbox.forEach((f) => this.send(f));
       return undefined;
@@ -358,7 +360,8 @@ export class Controller {
 
   show(content) {
     if (content.type === 'text') {
-      this.state.messages.push({ id: newId(), from: 'worker', by: this.state.worker?.pseudonym, text: content.text });
+      const by = this.state.worker?.pseudonym;
+      this.state.messages.push({ id: newId(), from: 'worker', by, text: content.text });
       this.emit('messages');
     } else if (content.type !== 'hello') {
       this.system('message.unsupported');

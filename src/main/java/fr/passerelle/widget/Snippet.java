@@ -40,7 +40,8 @@ public record Snippet(String version, String importMap, String html) {
     attributes.put("data-org-name", identity.orgName());
     attributes.put("data-root-key", identity.rootPublicKey());
     identity.exitUrl().ifPresent(url -> attributes.put("data-exit-url", url));
-    StringBuilder html = new StringBuilder("<script type=\"importmap\">").append(importMap).append("</script>\n<script");
+    StringBuilder html = new StringBuilder("<script type=\"importmap\">").append(importMap)
+        .append("</script>\n<script");
     attributes.forEach((name, value) -> html.append(' ').append(name).append("=\"").append(escape(value)).append('"'));
     html.append("></script>");
     return new Snippet(files.version(), importMap, html.toString());

@@ -114,10 +114,10 @@ class ServiceRoutesTest {
         new JsonObject().put("timeZone", "Mars/Olympus").put("hours", new JsonArray()),
         new JsonObject().put("hours", new JsonArray()),
         new JsonObject().put("timeZone", "Europe/Paris"),
-        new JsonObject().put("timeZone", "Europe/Paris").put("hours", new JsonArray().add(slot("someday", "18:00", "20:00"))),
-        new JsonObject().put("timeZone", "Europe/Paris").put("hours", new JsonArray().add(slot("monday", "18:00", "18:00"))),
-        new JsonObject().put("timeZone", "Europe/Paris").put("hours", new JsonArray().add(slot("monday", "8:00", "18:00"))),
-        new JsonObject().put("timeZone", "Europe/Paris").put("hours", new JsonArray().add("monday 18:00-20:00"))}) {
+        paris(new JsonArray().add(slot("someday", "18:00", "20:00"))),
+        paris(new JsonArray().add(slot("monday", "18:00", "18:00"))),
+        paris(new JsonArray().add(slot("monday", "8:00", "18:00"))),
+        paris(new JsonArray().add("monday 18:00-20:00"))}) {
       HttpResponse<String> refused = send(put("/api/v1/service/hours", invalid, admin));
       assertThat(refused.statusCode()).as(invalid.encode()).isEqualTo(400);
       assertThat(new JsonObject(refused.body()).getString("code")).isEqualTo("invalid_field");
@@ -165,6 +165,10 @@ class ServiceRoutesTest {
     node = TestNode.start(vertx);
     HttpResponse<String> service = send(get("/api/v1/service").header("Origin", SITE));
     assertThat(service.headers().firstValue("access-control-allow-origin")).isEmpty();
+  }
+
+  private static JsonObject paris(JsonArray hours) {
+    return new JsonObject().put("timeZone", "Europe/Paris").put("hours", hours);
   }
 
   private static JsonObject slot(String day, String from, String to) {

@@ -74,6 +74,17 @@ class SnippetBrowserTest {
   }
 
   @Test
+  void theHostPageCanHaveANeutralTitleAndCarryTheCampaignCodeOfAnOutreachLink() {
+    WidgetPage page = world.page.open(siteOrigin() + "/embed.html?title=yes&campaign=c75-ads");
+    assertThat(page.driver().getTitle()).isEqualTo("Recettes de saison");
+    page.start();
+    var stores = world.node().node().services().stores();
+    String session = await(stores.queue().waiting()).get(0).sessionId();
+    assertThat(await(stores.sessions().find(session, java.time.Instant.now())).orElseThrow().campaign())
+        .hasValue("c75-ads");
+  }
+
+  @Test
   void aChangedHashInTheSnippetIsRefusedByTheBrowser() {
     String snippet = SNIPPET.get();
     String genuine = integrity(snippet).getString(relay + "/v/" + version(snippet) + "/" + TAMPERED);
@@ -137,6 +148,10 @@ class SnippetBrowserTest {
       }
       if (hash != null) {
         snippet = snippet.replace(hash, sha384("not the module".getBytes(StandardCharsets.UTF_8)));
+      }
+      if (ctx.queryParams().contains("title")) {
+        snippet = snippet.replace("crossorigin=\"anonymous\"",
+            "crossorigin=\"anonymous\" data-neutral-title=\"Recettes de saison\"");
       }
       String sources = base + "/";
       String policy = "default-src 'none'; script-src 'self' " + sources + " " + importMapHash(snippet)

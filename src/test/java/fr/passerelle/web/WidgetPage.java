@@ -153,7 +153,8 @@ final class WidgetPage {
       // The whole widget: the window grows to the page's height for one element screenshot.
       Dimension phone = driver.manage().window().getSize();
       long height = (Long) script("return Math.ceil(document.documentElement.scrollHeight)");
-      driver.manage().window().setSize(new Dimension(phone.getWidth(), (int) Math.max(phone.getHeight(), height + 200)));
+      int tall = (int) Math.max(phone.getHeight(), height + 200);
+      driver.manage().window().setSize(new Dimension(phone.getWidth(), tall));
       try {
         Files.write(SCREENSHOTS.resolve(name + ".png"), hosts.get(0).getScreenshotAs(OutputType.BYTES));
       } finally {
