@@ -64,9 +64,12 @@ public final class WidgetRoutes {
 
   /** Any site may load these files, and keep them: their path changes whenever a byte of them does. */
   private static void immutable(RoutingContext ctx) {
-    ctx.addHeadersEndHandler(v -> ctx.response().putHeader("cache-control", IMMUTABLE)
-        .putHeader("access-control-allow-origin", "*")
-        .putHeader("cross-origin-resource-policy", "cross-origin"));
+    ctx.addHeadersEndHandler(v -> {
+      if (ctx.response().getStatusCode() == 200) {
+        ctx.response().putHeader("cache-control", IMMUTABLE).putHeader("access-control-allow-origin", "*")
+            .putHeader("cross-origin-resource-policy", "cross-origin");
+      }
+    });
     ctx.next();
   }
 }

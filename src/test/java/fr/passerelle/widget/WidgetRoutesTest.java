@@ -96,7 +96,9 @@ class WidgetRoutesTest {
     node = TestNode.start(vertx);
     String version = snippet(node.token("admin")).getString("version");
     assertThat(get("/v/0123456789abcdef/widget/widget.js").statusCode()).isEqualTo(404);
-    assertThat(get("/v/" + version + "/widget/nothing.js").statusCode()).isEqualTo(404);
+    HttpResponse<String> missing = get("/v/" + version + "/widget/nothing.js");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.headers().firstValue("cache-control")).hasValue("no-store");
     assertThat(get("/v/" + version + "/widget/").statusCode()).isEqualTo(404);
     assertThat(get("/v/" + version + "/%2e%2e/fr/passerelle/app/Main.class").statusCode()).isEqualTo(404);
     assertThat(get("/v/" + version + "/../logging.properties").statusCode()).isEqualTo(404);
