@@ -1,26 +1,19 @@
 /**
- * The visitor's side of a conversation: session, queue, the end-to-end handshake and the Double Ratchet through the
- * library, delivery states, transfers and the quick exit's erasure. Everything lives in this object's memory and
- * nowhere else. Frames are handled one at a time in arrival order, and so are the visitor's own sends.
+ * The visitor's side of a conversation: session, queue, delivery states, transfers and the quick exit's erasure,
+ * with the encryption in a {@link SecureChannel}. Everything lives in this object's memory and nowhere else. Frames
+ * are handled one at a time in arrival order, and so are the visitor's own sends.
  */
-import {
-  acceptInit, CryptoError, fromBase64url, generateX25519, MAX_TEXT_LENGTH, Reason, safetyCode, textMessage,
-  toBase64url,
-} from '../lib/index.js';
+import { MAX_TEXT_LENGTH, toBase64url } from '../lib/index.js';
 import { Connection } from './connection.js';
 import { createSession, fetchService } from './relay.js';
 import { formatResumeCode, parseResumeCode } from './resume-code.js';
+import { SecureChannel } from './secure-channel.js';
 
 /** From this estimated wait on, the widget suggests leaving a message. */
 export const LONG_WAIT_SECONDS = 15 * 60;
 /** How long the quick exit waits for the server to confirm the erasure before leaving anyway. */
 export const ERASE_TIMEOUT_MS = 1500;
 
-/** Refusals of an init that stop the conversation: the worker's identity could not be verified (12.10). */
-export const STOPPING = new Set([Reason.BAD_CERTIFICATE, Reason.BAD_SIGNATURE, Reason.WRONG_ORGANISATION,
-  Reason.NOT_YET_VALID, Reason.EXPIRED, Reason.NON_CANONICAL_KEY, Reason.LOW_ORDER_POINT, Reason.BAD_KEY_LENGTH]);
-/** Refusals that mean "nothing new here": an init for a replaced key, a replay. */
-const IGNORED = new Set([Reason.WRONG_VISITOR_KEY, Reason.DUPLICATE]);
 /** Phases in which the visitor is in the queue or in a conversation. */
 const ACTIVE = new Set(['waiting', 'assigned', 'chatting', 'transferring']);
 
@@ -49,15 +42,11 @@ export class Controller {
     this.languages = [];
     this.mode = 'new';
     this.everReady = false;
-    this.ephemeral = null;
-    this.session = null;
-    this.conversation = null;
-    this.lastSeq = 0;
+    this.channel = new SecureChannel(this.settings.orgId, this.settings.rootPublicKey);
     this.outbox = new Map();
     this.pendingJoin = null;
     this.pendingKey = null;
     this.rekeyOnAssigned = false;
-    this.earlierUnreadable = false;
   }
 
   async loadService() {
@@ -125,8 +114,8 @@ export class Controller {
   }
 
   /** The safety code of the current conversation, once the worker is verified. */
-  async safetyCode() {
-    return this.session ? safetyCode(this.session.transcriptHash) : null;
+  safetyCode() {
+    return this.channel.safetyCode();
   }
 
   /**
@@ -141,7 +130,7 @@ export class Controller {
     this.state.messages.push(message);
     this.emit('messages');
     this.enqueue(async () => {
-      if (this.session && this.state.phase === 'chatting') {
+      if (this.channel.verified && this.state.phase === 'chatting') {
         await this.encryptAndSend(message);
       }
     });
@@ -226,16 +215,16 @@ export class Controller {
       return this.onResumed(frame);
     }
     if (frame.state === 'chatting') {
-      if (frame.conversation !== this.conversation) {
+      if (frame.conversation !== this.channel.conversation) {
         // Assigned, or transferred, while the socket was down; a transfer needs a new key (12.7).
-        const rekey = this.conversation !== null || this.rekeyOnAssigned;
+        const rekey = this.channel.conversation !== null || this.rekeyOnAssigned;
         return this.onAssigned({ conversation: frame.conversation }, rekey);
       }
       this.outbox.forEach((f) => this.send(f));
       return undefined;
     }
     if (frame.state === 'waiting') {
-      if (this.conversation) {
+      if (this.channel.conversation) {
         this.forgetConversation(); // sent back to the queue while the socket was down
         await this.rekey();
       }
@@ -256,8 +245,7 @@ export class Controller {
       return this.join();
     }
     if (frame.state === 'chatting') {
-      this.conversation = frame.conversation;
-      this.earlierUnreadable = true;
+      this.channel.follow(frame.conversation, { resumed: true });
       this.system('resume.earlier');
       this.setPhase('assigned');
     } else {
@@ -267,21 +255,19 @@ export class Controller {
   }
 
   async join() {
-    this.ephemeral = await generateX25519();
-    this.pendingJoin = { type: 'join', languages: this.languages, publicKey: toBase64url(this.ephemeral.publicKey) };
+    this.pendingJoin = { type: 'join', languages: this.languages, publicKey: await this.channel.newKey() };
     this.send(this.pendingJoin);
   }
 
   // A new ephemeral key for the next handshake (12.7); the old private key is dropped.
   async rekey() {
-    this.ephemeral = await generateX25519();
-    this.pendingKey = { type: 'key', publicKey: toBase64url(this.ephemeral.publicKey) };
+    this.pendingKey = { type: 'key', publicKey: await this.channel.newKey() };
     this.send(this.pendingKey);
   }
 
   async onAssigned(frame, rekey = this.rekeyOnAssigned) {
     this.forgetConversation();
-    this.conversation = frame.conversation;
+    this.channel.follow(frame.conversation);
     this.rekeyOnAssigned = false;
     this.setPhase('assigned');
     if (rekey) {
@@ -290,63 +276,29 @@ export class Controller {
   }
 
   async onEnvelope(frame) {
-    const conversation = this.conversation;
-    if (frame.conversation !== conversation || !this.ephemeral) {
+    const conversation = this.channel.conversation;
+    const opened = await this.channel.open(frame);
+    if (!opened) {
       return;
     }
-    const seq = Number(frame.seq);
-    if (seq <= this.lastSeq) {
-      this.ack(conversation, this.lastSeq); // delivered again after a reconnect: already shown
-      return;
+    if (opened.outcome === 'verified') {
+      this.state.worker = { pseudonym: opened.pseudonym };
+      this.system('chat.joined', { pseudonym: opened.pseudonym });
+      this.setPhase('chatting');
     }
-    let stop = null;
-    try {
-      const header = fromBase64url(frame.header ?? '');
-      const body = fromBase64url(frame.body ?? '');
-      if (this.session) {
-        this.show((await this.session.decrypt(header, body)).content);
-      } else {
-        await this.accept(header, body);
-      }
-    } catch (e) {
-      stop = this.refused(e);
-    }
-    this.lastSeq = seq;
-    this.ack(conversation, seq); // after processing, even when it could not be read: it never will be
-    if (stop) {
-      this.stop(stop);
-    }
-  }
-
-  // The worker's init: the certificate is checked against the pinned root key and organisation before anything.
-  async accept(header, body) {
-    const accepted = await acceptInit({
-      orgId: this.settings.orgId, rootPublicKey: this.settings.rootPublicKey, now: Math.floor(Date.now() / 1000),
-      conversationId: this.conversation, visitorKey: this.ephemeral, header, body,
-    });
-    this.session = accepted.session;
-    this.state.worker = { pseudonym: accepted.certificate.pseudonym };
-    this.system('chat.joined', { pseudonym: accepted.certificate.pseudonym });
-    this.setPhase('chatting');
-    this.show(accepted.content);
-    for (const message of this.state.messages.filter((m) => m.state === 'held')) {
-      await this.encryptAndSend(message);
-    }
-  }
-
-  /** What a refused envelope means; the reason to stop the conversation for, if it must stop. */
-  refused(error) {
-    const reason = error instanceof CryptoError ? error.reason : Reason.MALFORMED;
-    if (IGNORED.has(reason)) {
-      return null;
-    }
-    if (!this.session && STOPPING.has(reason)) {
-      return reason;
-    }
-    if (!(this.earlierUnreadable && !this.session && reason === Reason.MALFORMED)) {
+    if (opened.outcome === 'verified' || opened.outcome === 'opened') {
+      this.show(opened.content);
+    } else if (opened.outcome === 'unreadable') {
       this.system('message.unreadable');
     }
-    return null;
+    this.ack(conversation, opened.seq); // after processing, even when it could not be read: it never will be
+    if (opened.outcome === 'refused') {
+      this.stop(opened.reason);
+    } else if (opened.outcome === 'verified') {
+      for (const message of this.state.messages.filter((m) => m.state === 'held')) {
+        await this.encryptAndSend(message);
+      }
+    }
   }
 
   // Nothing of this worker is shown and nothing is sent to them; the conversation ends.
@@ -369,11 +321,8 @@ export class Controller {
   }
 
   async encryptAndSend(message) {
-    const { header, body } = await this.session.encrypt(textMessage(message.text));
-    const frame = {
-      type: 'send', id: message.id, conversation: this.conversation, header: toBase64url(header),
-      body: toBase64url(body),
-    };
+    const { header, body } = await this.channel.encrypt(message.text);
+    const frame = { type: 'send', id: message.id, conversation: this.channel.conversation, header, body };
     this.outbox.set(message.id, frame);
     message.state = 'sending';
     this.emit('messages');
@@ -456,11 +405,8 @@ export class Controller {
 
   // The ratchet state and the worker of the conversation are dropped (after a transfer, an end, a refusal).
   forgetConversation() {
-    this.session = null;
-    this.conversation = null;
-    this.lastSeq = 0;
+    this.channel.forget();
     this.state.worker = null;
-    this.earlierUnreadable = false;
     for (const id of this.outbox.keys()) {
       const message = this.state.messages.find((m) => m.id === id);
       if (message) {
