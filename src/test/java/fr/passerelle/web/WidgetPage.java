@@ -71,13 +71,18 @@ final class WidgetPage {
     until(() -> phase.equals(phase()), "phase " + phase + " (now " + phase() + ")");
   }
 
-  /** Everything the widget shows, as text. */
+  /** Everything the widget shows, as WebDriver reads text: no-break spaces read as spaces. */
   String text() {
     return textOf(".widget");
   }
 
   void awaitText(String text) {
-    until(() -> text().contains(text), "text \"" + text + "\" in the widget");
+    until(() -> text().contains(plain(text)), "text \"" + text + "\" in the widget");
+  }
+
+  /** A translation as {@link #text} reads it: French puts no-break spaces before its colons. */
+  static String plain(String text) {
+    return text.replace('\u00a0', ' ').replace('\u202f', ' ');
   }
 
   /** The text of an element, read again if the widget redrew it meanwhile. */
