@@ -8,12 +8,17 @@ import fr.passerelle.queue.HandlingTimes;
 import fr.passerelle.queue.OfferDeclines;
 import fr.passerelle.queue.QueueService;
 import fr.passerelle.queue.QueueWatcher;
+import fr.passerelle.service.OpeningHours;
+import fr.passerelle.service.ServiceHours;
+import fr.passerelle.service.ServiceRoutes;
 import fr.passerelle.staff.StaffAuth;
 import fr.passerelle.store.Stores;
 import fr.passerelle.store.memory.MemoryStaffStore;
 import fr.passerelle.store.memory.MemoryStores;
 import fr.passerelle.supervision.LoadSampler;
 import fr.passerelle.supervision.SupervisorSocket;
+import fr.passerelle.widget.WidgetFiles;
+import fr.passerelle.widget.WidgetRoutes;
 import fr.passerelle.worker.CertificateRoutes;
 import fr.passerelle.worker.OrganisationRoot;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -89,6 +94,11 @@ public final class Passerelle {
         });
   }
 
+  private static ServiceHours serviceHours(PasserelleConfig config) {
+    var organisation = config.organisation();
+    return new ServiceHours(OpeningHours.parse(organisation.openingHours(), organisation.zone()));
+  }
+
   private Future<Passerelle> listen() {
     sampler = new LoadSampler(services.stores().queue(), services.stores().presence(), services.registry(),
         services.clock());
@@ -101,6 +111,8 @@ public final class Passerelle {
       supervisors.mount(r);
       new CertificateRoutes(services, root).mount(r);
       WebJars.mount(r);
+      new ServiceRoutes(services, root, serviceHours(services.config())).mount(r);
+      new WidgetRoutes(services, root, WidgetFiles.load()).mount(r);
     });
     return services.watcher().start()
         .compose(v -> server.listen(router))

@@ -6,6 +6,7 @@ import fr.passerelle.http.ProblemHandler;
 import fr.passerelle.http.WebRoot;
 import fr.passerelle.visitor.SessionRoutes;
 import fr.passerelle.visitor.VisitorSocket;
+import fr.passerelle.widget.WidgetCors;
 import fr.passerelle.worker.WorkerSocket;
 import fr.passerelle.worker.WorkerSockets;
 import io.vertx.core.Future;
@@ -32,7 +33,7 @@ public final class PublicServer {
     Router router = Router.router(services.vertx());
     router.route().handler(this::privacyHeaders);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(services.config().limits().maxBodyBytes()));
-    router.get("/").respond(ctx -> Future.succeededFuture(index()));
+    WidgetCors.mount(router, services.config().http());
     router.get("/api/v1").respond(ctx -> Future.succeededFuture(index()));
     new SessionRoutes(services).mount(router);
     router.route("/ws/visitor").handler(ctx -> upgrade(ctx, ws -> new VisitorSocket(services, ws)));
@@ -52,10 +53,11 @@ public final class PublicServer {
     return services.vertx().createHttpServer(options).requestHandler(router).listen();
   }
 
-  /** What a newcomer sees at the root: what runs here and where to look; the web pages come with issue 4. */
+  /** What a newcomer finds at {@code /api/v1}: what runs here and where to look (the root is the demo page). */
   private static JsonObject index() {
     return new JsonObject().put("service", "passerelle")
-        .put("api", new JsonArray().add("POST /api/v1/sessions").add("POST /api/v1/auth/login"))
+        .put("api", new JsonArray().add("POST /api/v1/sessions").add("GET /api/v1/service")
+            .add("POST /api/v1/auth/login"))
         .put("websockets", new JsonArray().add("/ws/visitor").add("/ws/worker").add("/ws/supervisor"))
         .put("docs", "README.md, docs/api.md, docs/protocol.md");
   }

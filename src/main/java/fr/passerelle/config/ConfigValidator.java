@@ -2,7 +2,12 @@ package fr.passerelle.config;
 
 import fr.passerelle.crypto.Base64Url;
 import fr.passerelle.crypto.Ed25519;
+import fr.passerelle.service.OpeningHours;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -11,6 +16,8 @@ final class ConfigValidator {
   /** The same minimum the admin API asks of staff passwords. */
   private static final int MIN_PASSWORD = 12;
   private static final Pattern ORGANISATION_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Pattern PHONE = Pattern.compile("[0-9+() .-]{2,32}");
+  private static final int MAX_NAME = 100;
 
   private ConfigValidator() {}
 
@@ -51,12 +58,85 @@ final class ConfigValidator {
       throw new ConfigException(Setting.of("organisation", "rootPublicKey").label()
           + " is required when demo mode is off: it verifies the worker certificates (see docs/operations.md)");
     }
+    checkVisitorFacing(organisation);
+    checkExitUrl(organisation);
+    checkWidgetAddresses(http);
     RetentionConfig retention = config.retention();
     if (retention.resumeGrace().compareTo(retention.session()) > 0) {
       throw new ConfigException(Setting.of("retention", "resumeGrace").label() + " must not be longer than "
           + Setting.of("retention", "session").label() + ", got " + retention.resumeGrace() + " > "
           + retention.session());
     }
+  }
+
+  /** What visitors are shown: a name of reasonable length, a time zone Java knows, hours that parse, a phone number. */
+  private static void checkVisitorFacing(OrganisationConfig organisation) {
+    if (organisation.name().strip().length() > MAX_NAME) {
+      throw new ConfigException(Setting.of("organisation", "name").label() + " must have at most " + MAX_NAME
+          + " characters");
+    }
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(organisation.timeZone());
+    } catch (DateTimeException e) {
+      throw new ConfigException(Setting.of("organisation", "timeZone").label()
+          + " must be a time zone such as Europe/Paris, got \"" + organisation.timeZone() + "\"");
+    }
+    try {
+      OpeningHours.parse(organisation.openingHours(), zone);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(Setting.of("organisation", "openingHours").label()
+          + " must look like \"mon-fri 18:00-23:00, sat 14:00-20:00\": " + e.getMessage());
+    }
+    if (organisation.phone().filter(p -> !PHONE.matcher(p).matches()).isPresent()) {
+      throw new ConfigException(Setting.of("organisation", "phone").label()
+          + " must be a phone number of digits, spaces and + ( ) . -, got \"" + organisation.phone().get() + "\"");
+    }
+  }
+
+  /** The quick exit leaves for an http(s) address, or a path of the embedding site. */
+  private static void checkExitUrl(OrganisationConfig organisation) {
+    organisation.exitUrl().ifPresent(url -> {
+      URI uri = uri(url);
+      boolean path = uri != null && uri.getScheme() == null && uri.getRawAuthority() == null && url.startsWith("/")
+          && !url.startsWith("//");
+      if (uri == null || !path && !isHttp(uri)) {
+        throw new ConfigException(Setting.of("organisation", "exitUrl").label()
+            + " must be an http or https address, or a path starting with /, got \"" + url + "\"");
+      }
+    });
+  }
+
+  /** The embedding sites are bare origins; the public URL is an absolute http(s) address without query. */
+  private static void checkWidgetAddresses(HttpConfig http) {
+    for (String origin : http.allowedOriginList()) {
+      URI uri = uri(origin);
+      if (uri == null || !isHttp(uri) || uri.getRawPath() != null && !uri.getRawPath().isEmpty()
+          || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+        throw new ConfigException(Setting.of("http", "allowedOrigins").label()
+            + " must be comma-separated origins such as https://www.example.org, got \"" + origin + "\"");
+      }
+    }
+    http.publicUrl().ifPresent(url -> {
+      URI uri = uri(url);
+      if (uri == null || !isHttp(uri) || uri.getRawQuery() != null || uri.getRawFragment() != null
+          || uri.getRawUserInfo() != null) {
+        throw new ConfigException(Setting.of("http", "publicUrl").label()
+            + " must be an absolute http or https address such as https://chat.example.org, got \"" + url + "\"");
+      }
+    });
+  }
+
+  private static URI uri(String text) {
+    try {
+      return new URI(text.strip());
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  private static boolean isHttp(URI uri) {
+    return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
   }
 
   /** The organisation root public key: unpadded base64url of 32 bytes that Ed25519 verification accepts. */

@@ -28,7 +28,8 @@ public final class WebRoot {
     router.route().method(HttpMethod.GET).method(HttpMethod.HEAD).handler(WebRoot::pageHeaders).handler(files);
   }
 
-  private static void pageHeaders(RoutingContext ctx) {
+  /** Adds the Content-Security-Policy and the framing ban to an HTML answer; other answers pass unchanged. */
+  public static void pageHeaders(RoutingContext ctx) {
     ctx.addHeadersEndHandler(v -> {
       String type = ctx.response().headers().get(HttpHeaders.CONTENT_TYPE);
       if (type != null && type.startsWith("text/html")) {

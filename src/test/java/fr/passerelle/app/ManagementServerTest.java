@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,8 @@ class ManagementServerTest {
   @BeforeEach
   void start() {
     observability = Observability.create();
-    HttpConfig config = new HttpConfig("127.0.0.1", 0, "127.0.0.1", 0, Duration.ofSeconds(1));
+    HttpConfig config = new HttpConfig("127.0.0.1", 0, "127.0.0.1", 0, Duration.ofSeconds(1),
+        Optional.empty(), Optional.empty());
     ReadinessCheck store = new ReadinessCheck("store",
         () -> storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store unreachable"));
     ReadinessCheck server = new ReadinessCheck("http", () -> Future.succeededFuture());

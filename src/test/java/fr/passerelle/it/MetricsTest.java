@@ -75,8 +75,8 @@ class MetricsTest {
   }
 
   @Test
-  void theRootOfThePublicPortSaysWhatRunsThere() {
-    Transport.Response root = await(node.transport().request("GET", "/", Optional.empty(), Optional.empty()));
+  void theApiRootOfThePublicPortSaysWhatRunsThere() {
+    Transport.Response root = await(node.transport().request("GET", "/api/v1", Optional.empty(), Optional.empty()));
     assertThat(root.status()).isEqualTo(200);
     assertThat(root.body().getString("service")).isEqualTo("passerelle");
     assertThat(root.body().getJsonArray("websockets")).contains("/ws/visitor");

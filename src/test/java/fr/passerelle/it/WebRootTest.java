@@ -62,11 +62,14 @@ class WebRootTest {
   }
 
   @Test
-  void theJsonIndexAndTheApiStayWhereTheyWere() {
+  void theJsonIndexIsAtTheApiRootAndTheRootIsTheDemoPage() {
+    HttpResponse<String> index = get("/api/v1");
+    assertThat(index.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(index.body()).getString("service")).isEqualTo("passerelle");
     HttpResponse<String> root = get("/");
     assertThat(root.statusCode()).isEqualTo(200);
-    assertThat(new JsonObject(root.body()).getString("service")).isEqualTo("passerelle");
-    assertThat(get("/api/v1").statusCode()).isEqualTo(200);
+    assertThat(root.headers().firstValue("content-type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("text/html"));
     HttpResponse<String> unknown = get("/api/v1/nothing-here");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.headers().firstValue("content-type")).hasValue("application/problem+json");

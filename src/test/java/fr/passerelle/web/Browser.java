@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -57,11 +58,16 @@ public final class Browser implements AutoCloseable {
 
   /** Starts a node and a browser on the node's test page. */
   public static Browser start() {
+    return start(Map.of(), "/test/harness.html");
+  }
+
+  /** Starts a node with these {@code PASSERELLE_*} settings and a browser on {@code path} of it. */
+  public static Browser start(Map<String, String> settings, String path) {
     DEVTOOLS_LOG.setLevel(Level.SEVERE);
     requireExecutable(CHROMIUM);
     requireExecutable(CHROMEDRIVER);
     Vertx vertx = Vertx.vertx();
-    TestNode node = TestNode.start(vertx);
+    TestNode node = TestNode.start(vertx, settings);
     Path profile = temporaryProfile();
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().withSilent(true).build();
@@ -74,7 +80,7 @@ public final class Browser implements AutoCloseable {
       driver = new ChromeDriver(service, options);
       driver.manage().timeouts().scriptTimeout(SCRIPT_TIMEOUT);
       Browser browser = new Browser(vertx, node, profile, service, driver);
-      driver.get(browser.origin() + "/test/harness.html");
+      driver.get(browser.origin() + path);
       return browser;
     } catch (RuntimeException e) {
       if (driver != null) {
@@ -86,6 +92,18 @@ public final class Browser implements AutoCloseable {
       deleteTree(profile);
       throw e;
     }
+  }
+
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  public TestNode node() {
+    return node;
+  }
+
+  public Vertx vertx() {
+    return vertx;
   }
 
   /** {@code http://127.0.0.1:port}: a secure context, as WebCrypto requires. */
