@@ -94,14 +94,6 @@ public final class Browser implements AutoCloseable {
     }
   }
 
-  public ChromeDriver driver() {
-    return driver;
-  }
-
-  public TestNode node() {
-    return node;
-  }
-
   public Vertx vertx() {
     return vertx;
   }
