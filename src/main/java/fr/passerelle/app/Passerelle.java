@@ -1,5 +1,7 @@
 package fr.passerelle.app;
 
+import fr.passerelle.canned.CannedReplyRoutes;
+import fr.passerelle.canned.DemoReplies;
 import fr.passerelle.config.PasserelleConfig;
 import fr.passerelle.conversation.ConversationService;
 import fr.passerelle.protocol.SocketRegistry;
@@ -13,6 +15,7 @@ import fr.passerelle.store.memory.MemoryStaffStore;
 import fr.passerelle.store.memory.MemoryStores;
 import fr.passerelle.supervision.LoadSampler;
 import fr.passerelle.supervision.SupervisorSocket;
+import fr.passerelle.worker.CertificateRequestRoutes;
 import fr.passerelle.worker.CertificateRoutes;
 import fr.passerelle.worker.OrganisationRoot;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -99,8 +102,12 @@ public final class Passerelle {
       staff.mount(r);
       supervisors.mount(r);
       new CertificateRoutes(services, root).mount(r);
+      new CertificateRequestRoutes(services, root).mount(r);
+      new CannedReplyRoutes(services.stores().cannedReplies(), services.tokens()).mount(r);
     });
-    return services.watcher().start()
+    Future<Void> demoReplies = services.config().demo().enabled()
+        ? DemoReplies.seed(services.stores().cannedReplies()) : Future.succeededFuture();
+    return demoReplies.compose(v -> services.watcher().start())
         .compose(v -> server.listen(router))
         .compose(s -> {
           publicServer = s;
