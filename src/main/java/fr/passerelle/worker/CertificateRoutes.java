@@ -29,6 +29,8 @@ public final class CertificateRoutes {
   static final String PATH = "/api/v1/workers/me/certificate";
   /** A colleague's certificate, which a worker needs to seal a transfer note to them. */
   static final String COLLEAGUE_PATH = "/api/v1/workers/:id/certificate";
+  /** The organisation id and root public key that staff clients verify certificates against. */
+  static final String ORGANISATION_PATH = "/api/v1/organisation";
   /** How long a demo certificate lasts. */
   static final Duration DEMO_VALIDITY = Duration.ofDays(30);
 
@@ -46,6 +48,7 @@ public final class CertificateRoutes {
     StaffAuthHandler worker = StaffAuthHandler.requiring(services.tokens(), Role.WORKER);
     router.put(PATH).handler(worker).handler(this::upload);
     router.get(COLLEAGUE_PATH).handler(worker).handler(this::colleague);
+    router.get(ORGANISATION_PATH).handler(StaffAuthHandler.requiring(services.tokens())).handler(this::organisation);
     if (root.isDemo()) {
       router.post(PATH + "/demo").handler(worker).handler(this::signDemo);
     }
@@ -82,6 +85,14 @@ public final class CertificateRoutes {
         .onSuccess(found -> answer(ctx, new JsonObject().put("certificate",
             Base64Url.encode(found.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no certificate on file"))))))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * What a console verifies colleagues' certificates and transfer notes against, and what an admin's key file must
+   * match. Public information (the widget's snippet carries it too), but only staff clients need it here.
+   */
+  private void organisation(RoutingContext ctx) {
+    answer(ctx, new JsonObject().put("id", root.orgId()).put("rootPublicKey", Base64Url.encode(root.publicKey())));
   }
 
   /** Demo mode only: the node signs a certificate for the caller's own keys with its in-memory root key. */

@@ -235,4 +235,15 @@ class CertificateRequestRoutesTest {
     problem(call("PUT", "/api/v1/staff/" + supervisor + "/certificate", "admin",
         body(sign(keys(), supervisor, "Superviseur", root.privateKey(), ORG))), 404, "not_found", "no such worker");
   }
+
+  @Test
+  void everyStaffRoleReadsTheOrganisationItsCertificatesAreCheckedAgainst() {
+    for (String username : List.of("camille", "admin", "supervisor", "intake")) {
+      Response response = call("GET", "/api/v1/organisation", username, null);
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo(new JsonObject().put("id", ORG)
+          .put("rootPublicKey", Base64Url.encode(root.publicKey())));
+    }
+    problem(call("GET", "/api/v1/organisation", null, null), 401, "not_authenticated", "");
+  }
 }
