@@ -5,6 +5,7 @@
  */
 import { field, showProblem } from './admin-common.js';
 import { announce, clearText, el, setText, show } from './dom.js';
+import { formatDate, formatDateTime } from './i18n.js';
 import { KeyFileError, readKeyFile, unlockKeyFile } from './keyfile.js';
 import { equal, fromBase64url, signCertificate, toBase64url, toHex } from '../lib/index.js';
 
@@ -156,7 +157,7 @@ export class CertificatesAdmin {
     }
     this.list.replaceChildren(...this.requests.map((r) => el('tr', { attrs: { 'data-worker': r.workerId } },
       el('td', { text: r.pseudonym }),
-      el('td', { text: new Date(r.requestedAt).toLocaleString() }),
+      el('td', { text: formatDateTime(new Date(r.requestedAt)) }),
       el('td', { className: 'fingerprint', text: `${fingerprint(r.dhKey)} · ${fingerprint(r.signingKey)}` }),
       el('td', {}, el('button', { attrs: { type: 'button', disabled: !this.keyHolder.key, 'data-sign': r.workerId },
         className: 'primary', i18n: 'admin.certificates.sign', params: { pseudonym: r.pseudonym },
@@ -179,7 +180,7 @@ export class CertificatesAdmin {
       this.requests = this.requests.filter((r) => r !== request);
       this.renderRequests();
       setText(this.status, 'admin.certificates.signed', { pseudonym: answer.pseudonym,
-        until: new Date(answer.notAfter).toLocaleDateString() });
+        until: formatDate(new Date(answer.notAfter)) });
     } catch (e) {
       if (e.code) {
         showProblem(this.status, e);

@@ -5,6 +5,7 @@
 import { field, showProblem } from './admin-common.js';
 import { clearText, el, setAttr, setText } from './dom.js';
 import { ApiError } from './api.js';
+import { formatDateTime } from './i18n.js';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -54,7 +55,7 @@ export class HoursAdmin {
     if (service.open) {
       setText(this.status, 'admin.hours.openNow');
     } else if (service.nextOpening) {
-      setText(this.status, 'admin.hours.closedUntil', { at: new Date(service.nextOpening).toLocaleString() });
+      setText(this.status, 'admin.hours.closedUntil', { at: formatDateTime(new Date(service.nextOpening)) });
     } else {
       setText(this.status, 'admin.hours.closed');
     }

@@ -3,7 +3,7 @@
  * with canned replies. Several sit side by side in the chat grid.
  */
 import { announce, el, setAttr, setText, show } from './dom.js';
-import { languageName, t } from './i18n.js';
+import { formatDateTime, formatTime, languageName, t } from './i18n.js';
 
 const FLAGS = ['possible-minor', 'danger'];
 const GUIDANCE_STEPS = 5;
@@ -38,7 +38,8 @@ export class ChatPanel {
       i18n: 'chat.close', on: { click: () => this.actions.close() } });
     this.guidance = Object.fromEntries(FLAGS.map((flag) => [flag, guidance(flag)]));
     this.note = el('div', { className: 'transfer-note', attrs: { hidden: true } });
-    this.messages = el('ol', { className: 'messages', attrs: { role: 'log', 'aria-live': 'polite' } });
+    // A list that announces what is added, and that the keyboard can scroll.
+    this.messages = el('ol', { className: 'messages', attrs: { 'aria-live': 'polite', tabindex: 0 } });
     setAttr(this.messages, 'aria-label', 'chat.messagesLabel', { label: conversation.label });
     this.composer = this.buildComposer(id);
     this.root = el('section', {
@@ -126,7 +127,7 @@ export class ChatPanel {
     setText(this.title, 'chat.title', { label: c.label });
     setText(this.meta, 'chat.meta', {
       languages: c.languages.map(languageName).join(', '),
-      since: c.startedAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+      since: formatTime(c.startedAt),
     });
     this.flags.replaceChildren(...c.flags.map((flag) => el('span', { className: `badge flag-${flag}`,
       i18n: `flag.${flag}` })));
@@ -164,7 +165,7 @@ export class ChatPanel {
     if (c.openedNote) {
       const { text, from, writtenAt } = c.openedNote;
       this.note.replaceChildren(
-        el('p', { className: 'note-head', i18n: 'note.from', params: { from, at: new Date(writtenAt).toLocaleString() } }),
+        el('p', { className: 'note-head', i18n: 'note.from', params: { from, at: formatDateTime(new Date(writtenAt)) } }),
         el('p', { className: 'note-text', text }));
     } else if (!this.note.querySelector('button')) {
       this.noteError = el('p', { className: 'error', attrs: { role: 'alert' } });
@@ -198,7 +199,7 @@ export class ChatPanel {
   }
 
   fill(item, message) {
-    const time = message.at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    const time = formatTime(message.at);
     const who = { visitor: 'chat.from.visitor', worker: 'chat.from.me', system: 'chat.from.system' }[message.from];
     const body = message.status === 'unreadable'
       ? el('p', { className: 'text unreadable', i18n: 'chat.unreadable' })

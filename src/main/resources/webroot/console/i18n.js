@@ -95,3 +95,20 @@ export function translate(root) {
 export function languageName(code) {
   return has(`language.${code}`) ? t(`language.${code}`) : code;
 }
+
+const LOCALES = { fr: 'fr-FR', en: 'en-GB' };
+
+/** A time of day ("20:15") in the console's language. */
+export function formatTime(date) {
+  return date.toLocaleTimeString(LOCALES[language], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** A date ("28/11/2026") in the console's language. */
+export function formatDate(date) {
+  return date.toLocaleDateString(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** A date and time in the console's language. */
+export function formatDateTime(date) {
+  return date.toLocaleString(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short' });
+}

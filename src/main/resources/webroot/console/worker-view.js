@@ -6,7 +6,7 @@ import { ChatPanel } from './chat-view.js';
 import { confirmDialog } from './confirm.js';
 import { Credentials } from './credentials.js';
 import { announce, clearText, duration, el, setAttr, setText, show } from './dom.js';
-import { languageName, onLanguageChange } from './i18n.js';
+import { formatDate, languageName, onLanguageChange } from './i18n.js';
 import { Secure } from './secure.js';
 import { openTransferDialog } from './transfer-dialog.js';
 import { WorkerConsole } from './worker.js';
@@ -31,7 +31,8 @@ export class WorkerView {
     this.rows = new Map();
     this.offerItems = new Map();
     this.canned = [];
-    this.newVisitors = 0;
+    /** Entries that appeared since the worker last looked at the queue. */
+    this.newVisitors = new Set();
     this.connected = false;
     this.ticker = null;
   }
@@ -94,7 +95,6 @@ export class WorkerView {
       setText($('notify-button'), granted ? 'alerts.notificationsOn' : 'alerts.notifications');
     };
     $('queue-panel').addEventListener('focusin', () => this.seenQueue());
-    $('queue-panel').addEventListener('pointerdown', () => this.seenQueue());
   }
 
   async loadCanned() {
@@ -117,7 +117,7 @@ export class WorkerView {
       parts.push(el('p', { i18n: 'credentials.checking' }));
     } else if (c.state === 'ready') {
       parts.push(el('p', { i18n: 'credentials.ready', params: {
-        until: new Date(Number(c.parsed.notAfter) * 1000).toLocaleDateString() } }));
+        until: formatDate(new Date(Number(c.parsed.notAfter) * 1000)) } }));
       if (c.renewalRequested) {
         parts.push(el('p', { i18n: 'credentials.renewal' }));
       }
@@ -172,10 +172,12 @@ export class WorkerView {
       changed: (conversation) => this.conversationChanged(conversation),
       message: (conversation, message) => this.onMessage(conversation, message),
       messageChanged: (conversation, message) => this.panels.get(conversation.id)?.update(message),
-      newVisitors: (count) => {
-        this.newVisitors += count;
-        this.alerts.ring('visitor');
-        this.banner('alert.newVisitors', { count: this.newVisitors });
+      newVisitors: (entries) => {
+        entries.forEach((entry) => this.newVisitors.add(entry));
+        if (this.freshVisitors() > 0) {
+          this.alerts.ring('visitor');
+          this.banner('alert.newVisitors', { count: this.freshVisitors() });
+        }
         this.refreshAttention();
       },
       failed: (code) => this.banner('alert.failed', { reason: code }),
@@ -184,23 +186,39 @@ export class WorkerView {
 
   banner(key, params) {
     const banner = $('alert-banner');
+    this.bannerKey = key;
     setText(banner, key, params);
     show(banner, true);
   }
 
   seenQueue() {
-    if (this.newVisitors > 0) {
-      this.newVisitors = 0;
-      show($('alert-banner'), false);
+    if (this.newVisitors.size > 0) {
+      this.newVisitors.clear();
       this.refreshAttention();
     }
+  }
+
+  /** New visitors still waiting and not offered to this worker (an offer counts on its own). */
+  freshVisitors() {
+    const waiting = new Set((this.console.listing?.entries ?? []).map((e) => e.entry));
+    return [...this.newVisitors].filter((id) => waiting.has(id) && !this.console.offers.has(id)).length;
   }
 
   /** The tab title's count: offers, unread messages, new visitors. Counts only, never content. */
   refreshAttention() {
     let unread = 0;
     this.console.conversations.forEach((c) => { unread += c.unread; });
-    this.alerts.setCount(this.console.offers.size + unread + this.newVisitors);
+    const fresh = this.freshVisitors();
+    this.alerts.setCount(this.console.offers.size + unread + fresh);
+    if (this.bannerKey === 'alert.newVisitors') {
+      // The count follows the queue: people taken by colleagues or gone are no longer new.
+      if (fresh === 0) {
+        show($('alert-banner'), false);
+        this.bannerKey = null;
+      } else {
+        setText($('alert-banner'), 'alert.newVisitors', { count: fresh });
+      }
+    }
   }
 
   // ---- queue -------------------------------------------------------------------------------------------------
@@ -229,6 +247,7 @@ export class WorkerView {
       }
     });
     show($('queue-empty'), listing.entries.length === 0);
+    this.refreshAttention();
   }
 
   queueRow(entry) {
@@ -320,8 +339,6 @@ export class WorkerView {
     button.disabled = true;
     try {
       await (accept ? this.console.accept(entry) : this.console.decline(entry));
-      this.console.offers.delete(entry);
-      this.removeOffer(entry);
     } catch (e) {
       this.banner('alert.acceptFailed', { reason: e.code ?? 'internal' });
       button.disabled = false;
@@ -334,6 +351,7 @@ export class WorkerView {
   }
 
   tick() {
+    this.console.expireOffers();
     this.offerItems.forEach((shown) => this.tickOffer(shown));
   }
 

@@ -8,6 +8,7 @@ import { isDuplicate } from './secure.js';
 import { WorkerSocket } from './socket.js';
 
 const COMMAND_TIMEOUT_MS = 15000;
+const OFFER_GRACE_MS = 2000;
 
 /** A refused command: the server's error `code` and its `message`. */
 export class CommandError extends Error {
@@ -70,7 +71,20 @@ export class WorkerConsole {
   }
 
   accept(entry) {
-    return this.command({ type: 'accept', entry }, (f) => f.type === 'assigned' && !f.transferred);
+    return this.command({ type: 'accept', entry }, (f) => f.type === 'assigned' && !f.transferred)
+      .then((assigned) => {
+        this.dropOffer(entry);
+        return assigned;
+      });
+  }
+
+  /** Offers past their deadline that the server has not withdrawn yet: gone from the page all the same. */
+  expireOffers() {
+    for (const [entry, offer] of this.offers) {
+      if (Date.now() > offer.expiresAt + OFFER_GRACE_MS) {
+        this.dropOffer(entry);
+      }
+    }
   }
 
   decline(entry) {
@@ -225,16 +239,25 @@ export class WorkerConsole {
 
   onQueue(frame) {
     this.listing = frame;
+    // An offer whose visitor has left the queue (taken from the list, or gone) is over; a fresh offer may come
+    // before the listing that shows its visitor, hence the grace.
+    const listed = new Set(frame.entries.map((e) => e.entry));
+    for (const [entry, offer] of this.offers) {
+      if (!listed.has(entry) && Date.now() - offer.receivedAt > OFFER_GRACE_MS) {
+        this.dropOffer(entry);
+      }
+    }
     const fresh = frame.entries.filter((e) => e.eligible && !this.seenEntries.has(e.entry));
     frame.entries.forEach((e) => this.seenEntries.add(e.entry));
     this.ui.queue(frame);
     if (fresh.length > 0 && this.mode !== 'push') {
-      this.ui.newVisitors(fresh.length);
+      this.ui.newVisitors(fresh.map((e) => e.entry));
     }
   }
 
   onOffer(frame) {
-    this.offers.set(frame.entry, { ...frame, expiresAt: Date.now() + frame.expiresInSeconds * 1000 });
+    this.offers.set(frame.entry, { ...frame, receivedAt: Date.now(),
+      expiresAt: Date.now() + frame.expiresInSeconds * 1000 });
     this.ui.offer(this.offers.get(frame.entry));
   }
 
