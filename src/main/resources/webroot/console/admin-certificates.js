@@ -38,11 +38,11 @@ export class CertificatesAdmin {
     field('admin.certificates.passphrase', this.passphrase),
     el('p', { className: 'hint', i18n: 'admin.certificates.sealedSlow' }),
     el('p', {}, el('button', { attrs: { type: 'submit' }, className: 'primary', i18n: 'admin.certificates.unlock' })));
-    this.keyStatus = el('p', { className: 'notice', attrs: { role: 'status' } });
+    this.keyStatus = el('p', { className: 'notice key-status', attrs: { role: 'status' } });
     this.keyError = el('p', { className: 'error', attrs: { role: 'alert' } });
     this.forget = el('button', { attrs: { type: 'button', hidden: true }, i18n: 'admin.certificates.forget',
       on: { click: () => this.forgetKey() } });
-    this.status = el('p', { className: 'notice', attrs: { role: 'status' } });
+    this.status = el('p', { className: 'notice sign-status', attrs: { role: 'status' } });
     this.list = el('tbody');
     this.validity = el('select', {}, ...VALIDITY_DAYS.map((d) => el('option', { attrs: { value: d },
       i18n: 'admin.certificates.days', params: { days: d } })));

@@ -119,7 +119,7 @@ public final class ConsolePage {
 
   /** Polls with a deadline; elements replaced while being read just count as "not yet". */
   public void waitUntil(String what, Supplier<Boolean> condition) {
-    new WebDriverWait(driver, WAIT).withMessage(() -> what + "; browser log: " + logs())
+    new WebDriverWait(driver, WAIT).withMessage(() -> what + "; page: " + text("main") + "; browser log: " + logs())
         .ignoring(StaleElementReferenceException.class).ignoring(org.openqa.selenium.NoSuchElementException.class)
         .until(d -> condition.get());
   }
