@@ -34,6 +34,7 @@ export class WorkerConsole {
     this.me = null;
     this.mode = 'both';
     this.status = 'away';
+    this.wantsAvailable = false;
     this.listing = null;
     /** @type {Map<string, Conversation>} */
     this.conversations = new Map();
@@ -67,7 +68,10 @@ export class WorkerConsole {
 
   setAvailable(available) {
     const status = available ? 'available' : 'away';
-    return this.command({ type: 'presence', status }, (f) => f.type === 'presence');
+    return this.command({ type: 'presence', status }, (f) => f.type === 'presence').then((frame) => {
+      this.wantsAvailable = available;
+      return frame;
+    });
   }
 
   accept(entry) {
@@ -231,6 +235,11 @@ export class WorkerConsole {
       }
     }
     this.ui.ready(frame);
+    // The server makes a worker away when their last socket drops: after a network cut, be available again as
+    // chosen, rather than silently missing visitors.
+    if (this.wantsAvailable && frame.status !== 'available') {
+      this.setAvailable(true).catch(() => {});
+    }
     // Everything not acknowledged by the server is sent again, with the same ids, in the same order.
     for (const { frame: send } of this.outbox.values()) {
       this.socket.send(send);

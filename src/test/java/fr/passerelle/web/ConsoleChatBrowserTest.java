@@ -193,4 +193,60 @@ class ConsoleChatBrowserTest {
     page.waitUntil("guidance in English", () -> page.text(one + " .guidance-danger h4").equals("Danger: safety first"));
     assertThat(page.text(one + " .guidance-possible-minor")).contains("119").contains("CRIP");
   }
+
+  @Test
+  void aDroppedConnectionComesBackWithoutLosingOrRepeatingAMessage() {
+    ConsoleWorkers.available(page, "camille");
+    SecureVisitor visitor = ConsoleWorkers.visitor(node, "fr");
+    String one = accept(1);
+    await(visitor.nextMessage());
+
+    page.dropSocket();
+    write(one, "Écrit pendant la coupure.");
+    visitorWrites(visitor, "Vous êtes là ?");
+    page.waitUntil("reconnected", () -> "true".equals(page.waitFor("#connection").getAttribute("data-online"))
+        && page.all("#chat-grid .chat").size() == 1);
+    assertThat(await(visitor.nextMessage()).text()).isEqualTo("Écrit pendant la coupure.");
+    shows(one, "Vous êtes là ?");
+    page.waitUntil("available again as chosen", () -> page.text("#presence-toggle").equals("Disponible"));
+    page.waitUntil("stored once back", () -> page.text(one + " .message.from-worker .status").contains("envoyé"));
+
+    // Dropped again: what the server delivers again is recognised and not shown twice.
+    page.dropSocket();
+    page.waitUntil("reconnected again", () -> (Long) page.script("return window.__sockets.length") >= 3
+        && "true".equals(page.waitFor("#connection").getAttribute("data-online")));
+    visitorWrites(visitor, "Oui, merci.");
+    shows(one, "Oui, merci.");
+    assertThat(page.all(one + " .message.from-visitor .text").stream().map(WebElement::getText))
+        .containsExactly("Vous êtes là ?", "Oui, merci.");
+    write(one, "Je reste avec vous.");
+    assertThat(await(visitor.nextMessage()).text()).isEqualTo("Je reste avec vous.");
+    assertThat(page.text(one + " .chat-state")).isEqualTo("Chiffrée de bout en bout");
+  }
+
+  @Test
+  void afterAReloadAnOpenConversationIsSentBackToTheQueueAndTakenAgainWithNewKeys() {
+    ConsoleWorkers.available(page, "camille");
+    SecureVisitor visitor = ConsoleWorkers.visitor(node, "fr");
+    String one = accept(1);
+    await(visitor.nextMessage());
+
+    // The ratchet lives in the page's memory only: after a reload the conversation cannot be read here.
+    page.reload();
+    page.login("camille", TestNode.PASSWORD);
+    page.waitUntil("keys lost", () -> page.text(one + " .chat-state").startsWith("Les clés de cette conversation"));
+    assertThat(page.waitFor(one + " textarea").isEnabled()).isFalse();
+    page.assertAccessible("conversation whose keys are lost");
+    page.click(one + " .transfer-button");
+    page.click("#transfer-queue");
+    page.click("#transfer-submit");
+    page.waitUntil("sent back", () -> page.text(one + " .chat-state").equals("Conversation transférée"));
+
+    page.click("#presence-toggle");
+    page.waitUntil("available", () -> page.text("#presence-toggle").equals("Disponible"));
+    String two = accept(2);
+    assertThat(await(visitor.nextMessage()).type()).isEqualTo("hello");
+    write(two, "Nous revoilà, en sécurité.");
+    assertThat(await(visitor.nextMessage()).text()).isEqualTo("Nous revoilà, en sécurité.");
+  }
 }

@@ -30,7 +30,8 @@ public final class ConsolePage {
   private static final Duration WAIT = Duration.ofSeconds(20);
   /**
    * Installed before the page's own scripts: records every tab title and every notification the console makes (a
-   * fake Notification that the page believes allowed), and lets a test pretend the tab is hidden.
+   * fake Notification that the page believes allowed), keeps the page's WebSockets so a test can drop one, and lets
+   * a test pretend the tab is hidden.
    */
   private static final String WATCH = """
       (() => {
@@ -51,6 +52,12 @@ public final class ConsolePage {
         }
         FakeNotification.permission = 'granted';
         window.Notification = FakeNotification;
+        const NativeWebSocket = window.WebSocket;
+        const sockets = [];
+        window.__sockets = sockets;
+        window.WebSocket = class extends NativeWebSocket {
+          constructor(...args) { super(...args); sockets.push(this); }
+        };
         let hidden = false;
         window.__setHidden = (value) => { hidden = value; };
         Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get() { return hidden; } });
@@ -79,7 +86,15 @@ public final class ConsolePage {
   /** Reloads the page, as a worker pressing F5 would. */
   public void reload() {
     driver.navigate().refresh();
-    waitUntil("the login form is translated", () -> !text("#login-heading").isEmpty());
+    waitUntil("the page reloads", () -> {
+      try {
+        // With conversations open the console asks before leaving: the worker confirms.
+        driver.switchTo().alert().accept();
+      } catch (org.openqa.selenium.NoAlertPresentException e) {
+        // nothing asked
+      }
+      return !text("#login-heading").isEmpty() && waitFor("#login-view").isDisplayed();
+    });
   }
 
   public void login(String username, String password) {
@@ -156,6 +171,11 @@ public final class ConsolePage {
   public List<String> notifications() {
     List<Map<String, Object>> shown = (List<Map<String, Object>>) script("return window.__notifications.slice()");
     return shown.stream().map(n -> n.get("title") + " | " + n.get("body")).toList();
+  }
+
+  /** Drops the page's newest WebSocket, as a network cut would. */
+  public void dropSocket() {
+    script("window.__sockets.at(-1).close()");
   }
 
   public void setHidden(boolean hidden) {

@@ -4,9 +4,18 @@ import static fr.passerelle.it.TestNode.await;
 import static fr.passerelle.web.ConsoleWorkers.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.client.Received;
 import fr.passerelle.client.SecureVisitor;
+import fr.passerelle.client.SecureWorker;
+import fr.passerelle.client.WorkerClient;
+import fr.passerelle.crypto.Base64Url;
+import fr.passerelle.e2e.KeySource;
+import fr.passerelle.e2e.WorkerKeys;
 import fr.passerelle.it.TestNode;
+import io.vertx.core.json.JsonObject;
+import java.security.SecureRandom;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +27,7 @@ import org.openqa.selenium.WebElement;
  * the second handshake; then back to the queue and taken again.
  */
 class ConsoleTransferBrowserTest {
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static final String NOTE = "Elle parle aussi roumain. Elle a peur de son compagnon : rester prudente.";
   private ConsoleFixture fixture;
   private TestNode node;
@@ -104,5 +114,57 @@ class ConsoleTransferBrowserTest {
       assertThat(String.join("|", page.titles())).doesNotContain("roumain").doesNotContain("Merci")
           .doesNotContain("Ioana").doesNotContain("prudente");
     }
+  }
+
+  @Test
+  void aNoteSealedInTheBrowserOpensInTheJavaWorkerAndOneSealedInJavaOpensInTheBrowser() {
+    SecureWorker ioana = javaWorker("ioana");
+    ConsolePage camille = fixture.open();
+    ConsoleWorkers.available(camille, "camille");
+    SecureVisitor visitor = ConsoleWorkers.visitor(node, "fr");
+    accept(camille);
+    camille.waitUntil("secured", () -> camille.text(chat(1) + " .chat-state").equals("Chiffrée de bout en bout"));
+    assertThat(await(visitor.nextMessage()).type()).isEqualTo("hello");
+
+    camille.click(chat(1) + " .transfer-button");
+    camille.waitUntil("Ioana is offered", () -> camille.text("#transfer-targets").contains("Ioana"));
+    camille.click("#transfer-targets input[id^='colleague-']");
+    camille.type("#transfer-note", "Écrite dans le navigateur, lue en Java.");
+    camille.click("#transfer-submit");
+    Received note = await(ioana.nextMessage());
+    assertThat(note.type()).isEqualTo("transfer-note");
+    assertThat(note.text()).isEqualTo("Écrite dans le navigateur, lue en Java.");
+    assertThat(note.content().getString("from")).isEqualTo("Camille");
+    // The Java worker handles frames as it is asked for messages: the new key, its handshake, then this one.
+    io.vertx.core.Future<Received> ioanaReads = ioana.nextMessage();
+    assertThat(await(visitor.nextMessage()).type()).isEqualTo("hello");
+    assertThat(visitor.worker().orElseThrow().pseudonym()).isEqualTo("Ioana");
+    await(visitor.send("Bonjour Ioana."));
+    assertThat(await(ioanaReads).text()).isEqualTo("Bonjour Ioana.");
+
+    String conversation = visitor.conversation();
+    String camilleId = await(node.node().services().stores().staff().findByUsername("camille")).orElseThrow().id();
+    await(ioana.transfer(node.transport(), conversation, camilleId, "Écrite en Java, lue dans le navigateur."));
+    camille.waitFor(chat(2) + " .open-note");
+    camille.click(chat(2) + " .open-note");
+    camille.waitUntil("the note opens", () -> camille.text(chat(2) + " .note-text")
+        .equals("Écrite en Java, lue dans le navigateur."));
+    assertThat(camille.text(chat(2) + " .note-head")).startsWith("Note de Ioana");
+    assertThat(await(visitor.nextMessage()).type()).isEqualTo("hello");
+    assertThat(visitor.worker().orElseThrow().pseudonym()).isEqualTo("Camille");
+  }
+
+  /** A Java worker with a demo certificate for fresh identity keys, available. */
+  private SecureWorker javaWorker(String username) {
+    WorkerKeys keys = WorkerKeys.generate(RANDOM);
+    WorkerClient client = node.worker(username);
+    JsonObject body = new JsonObject().put("dhKey", Base64Url.encode(keys.identityDh().publicKey()))
+        .put("signingKey", Base64Url.encode(keys.identitySigning().publicKey()));
+    byte[] certificate = Base64Url.decode(await(node.transport().request("POST", "/api/v1/workers/me/certificate/demo",
+        Optional.of(client.token()), Optional.of(body.encode()))).body().getString("certificate")).orElseThrow();
+    SecureWorker worker = new SecureWorker(client, keys, certificate, node.node().organisationRoot().publicKey(),
+        node.clock(), KeySource.random(RANDOM));
+    await(client.available());
+    return worker;
   }
 }
