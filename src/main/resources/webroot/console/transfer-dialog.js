@@ -57,7 +57,9 @@ export function openTransferDialog(conversation, colleagues, perform) {
       note.value = '';
       box.close();
     } catch (e) {
-      setText(error, 'transfer.failed', { reason: e.code ?? e.reason ?? 'internal' });
+      // A colleague without a certificate cannot receive a note: say so, the transfer itself can go without one.
+      setText(error, e.code === 'not_found' ? 'transfer.noCertificate' : 'transfer.failed',
+        { reason: e.code ?? e.reason ?? 'internal' });
     } finally {
       submit.disabled = false;
     }

@@ -45,6 +45,24 @@ export class WorkerConsole {
     this.pending = new Map();
     this.seenEntries = new Set();
     this.socket = new WorkerSocket(api, (frame) => this.onFrame(frame), (connected) => ui.connection(connected));
+    /** What each server frame does; frames not listed need nothing here. */
+    this.handlers = {
+      ready: (f) => this.onReady(f),
+      queue: (f) => this.onQueue(f),
+      presence: (f) => { this.status = f.status; this.ui.presence(f.status); },
+      offer: (f) => this.onOffer(f),
+      'offer-withdrawn': (f) => this.dropOffer(f.entry),
+      declined: (f) => this.dropOffer(f.entry),
+      assigned: (f) => this.onAssigned(f),
+      envelope: (f) => this.onEnvelope(f),
+      stored: (f) => this.onStored(f),
+      'visitor-key': (f) => this.onVisitorKey(f),
+      'visitor-left': (f) => this.finish(f.conversation, 'left'),
+      ended: (f) => this.finish(f.conversation, 'ended'),
+      transferred: (f) => this.finish(f.conversation, 'transferred', f.to),
+      flagged: (f) => this.onFlagged(f),
+      error: (f) => this.onError(f),
+    };
   }
 
   start() {
@@ -192,30 +210,7 @@ export class WorkerConsole {
         break;
       }
     }
-    const handler = this.handlers[frame.type];
-    if (handler) {
-      handler.call(this, frame);
-    }
-  }
-
-  get handlers() {
-    return {
-      ready: this.onReady,
-      queue: this.onQueue,
-      presence: (f) => { this.status = f.status; this.ui.presence(f.status); },
-      offer: this.onOffer,
-      'offer-withdrawn': (f) => this.dropOffer(f.entry),
-      declined: (f) => this.dropOffer(f.entry),
-      assigned: this.onAssigned,
-      envelope: this.onEnvelope,
-      stored: this.onStored,
-      'visitor-key': this.onVisitorKey,
-      'visitor-left': (f) => this.finish(f.conversation, 'left'),
-      ended: (f) => this.finish(f.conversation, 'ended'),
-      transferred: (f) => this.finish(f.conversation, 'transferred', f.to),
-      flagged: this.onFlagged,
-      error: this.onError,
-    };
+    this.handlers[frame.type]?.(frame);
   }
 
   onReady(frame) {
