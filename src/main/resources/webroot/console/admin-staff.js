@@ -128,7 +128,8 @@ export class StaffAdmin {
       field('admin.staff.newPassword', password, 'admin.staff.newPasswordHint'),
       error,
       el('p', { className: 'actions' },
-        el('button', { attrs: { type: 'button' }, i18n: 'common.cancel', on: { click: () => show(this.editBox, false) } }),
+        el('button', { attrs: { type: 'button' }, i18n: 'common.cancel',
+          on: { click: () => show(this.editBox, false) } }),
         el('button', { attrs: { type: 'submit' }, className: 'primary', i18n: 'common.save' })));
     form.onsubmit = async (event) => {
       event.preventDefault();

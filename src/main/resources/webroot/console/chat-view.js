@@ -165,7 +165,8 @@ export class ChatPanel {
     if (c.openedNote) {
       const { text, from, writtenAt } = c.openedNote;
       this.note.replaceChildren(
-        el('p', { className: 'note-head', i18n: 'note.from', params: { from, at: formatDateTime(new Date(writtenAt)) } }),
+        el('p', { className: 'note-head', i18n: 'note.from',
+          params: { from, at: formatDateTime(new Date(writtenAt)) } }),
         el('p', { className: 'note-text', text }));
     } else if (!this.note.querySelector('button')) {
       this.noteError = el('p', { className: 'error', attrs: { role: 'alert' } });

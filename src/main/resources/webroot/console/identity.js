@@ -27,7 +27,9 @@ export async function loadOrCreateIdentity(staffId) {
     if (stored && stored.dh?.privateKey instanceof CryptoKey && stored.signing?.privateKey instanceof CryptoKey) {
       return { identity: stored, created: false };
     }
-    const identity = { dh: await generateX25519(), signing: await generateEd25519(), createdAt: new Date().toISOString() };
+    const identity = {
+      dh: await generateX25519(), signing: await generateEd25519(), createdAt: new Date().toISOString(),
+    };
     await request(db.transaction(STORE, 'readwrite').objectStore(STORE).put(identity, staffId));
     return { identity, created: true };
   } finally {

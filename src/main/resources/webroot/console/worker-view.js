@@ -52,12 +52,32 @@ export class WorkerView {
     };
     window.addEventListener('beforeunload', this.beforeUnload);
     onLanguageChange(() => this.refreshAttention());
+    this.watchOtherTabs();
     this.console.start();
     await this.credentials.start();
   }
 
+  /**
+   * A conversation's keys live in the tab that took it: a second console of the same worker in this browser would
+   * see conversations it cannot read. Both tabs say so (BroadcastChannel stays within this browser).
+   */
+  watchOtherTabs() {
+    if (typeof BroadcastChannel !== 'function') {
+      return;
+    }
+    this.tabs$ = new BroadcastChannel(`passerelle-console-${this.api.session.staffId}`);
+    this.tabs$.onmessage = (event) => {
+      if (event.data === 'here') {
+        this.tabs$.postMessage('also-here');
+      }
+      this.banner('alert.otherTab');
+    };
+    this.tabs$.postMessage('here');
+  }
+
   /** Leaves the screen: the socket closes, and the conversations' keys are dropped with the page's memory. */
   stop() {
+    this.tabs$?.close();
     clearInterval(this.ticker);
     window.removeEventListener('beforeunload', this.beforeUnload);
     this.credentials.stop();

@@ -35,6 +35,8 @@ export class WorkerConsole {
     this.mode = 'both';
     this.status = 'away';
     this.wantsAvailable = false;
+    /** Accepts sent from this page and not answered yet: an `assigned` without one was taken in another tab. */
+    this.accepting = 0;
     this.listing = null;
     /** @type {Map<string, Conversation>} */
     this.conversations = new Map();
@@ -93,11 +95,13 @@ export class WorkerConsole {
   }
 
   accept(entry) {
+    this.accepting += 1;
     return this.command({ type: 'accept', entry }, (f) => f.type === 'assigned' && !f.transferred)
       .then((assigned) => {
         this.dropOffer(entry);
         return assigned;
-      });
+      })
+      .finally(() => { this.accepting -= 1; });
   }
 
   /** Offers past their deadline that the server has not withdrawn yet: gone from the page all the same. */
@@ -282,8 +286,12 @@ export class WorkerConsole {
       // A transferred visitor sends a new key first (12.7): the handshake waits for visitor-key.
       conversation.state = 'waiting-key';
       this.ui.changed(conversation);
-    } else {
+    } else if (this.accepting > 0) {
       this.handshake(conversation, frame.visitorKey);
+    } else {
+      // Taken in another tab or on another device, which holds its keys: a second init would be refused.
+      conversation.state = 'keys-lost';
+      this.ui.changed(conversation);
     }
   }
 

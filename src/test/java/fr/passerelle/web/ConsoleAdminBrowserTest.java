@@ -231,7 +231,8 @@ class ConsoleAdminBrowserTest {
     if (page.all(".hours-form").stream().noneMatch(WebElement::isDisplayed)) {
       // GET and PUT /api/v1/service (contract 1) come with the widget's part of the issue: until they are on this
       // branch the view says the server does not handle hours.
-      assertThat(page.text("#admin-panel .notice")).isEqualTo("Ce serveur ne gère pas encore les horaires d'ouverture.");
+      assertThat(page.text("#admin-panel .notice"))
+          .isEqualTo("Ce serveur ne gère pas encore les horaires d'ouverture.");
       return;
     }
     page.click(".add-slot");

@@ -249,4 +249,29 @@ class ConsoleChatBrowserTest {
     write(two, "Nous revoilà, en sécurité.");
     assertThat(await(visitor.nextMessage()).text()).isEqualTo("Nous revoilà, en sécurité.");
   }
+
+  @Test
+  void aSecondTabOfTheSameWorkerIsWarnedAndNeverAnswersForTheFirst() {
+    ConsoleWorkers.available(page, "camille");
+    String first = page.driver().getWindowHandle();
+    page.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+    page.driver().get(fixture.origin() + "/console/");
+    page.waitUntil("loaded", () -> !page.text("#login-heading").isEmpty());
+    page.login("camille", TestNode.PASSWORD);
+    page.waitUntil("warned", () -> page.text("#alert-banner").contains("autre onglet"));
+    String second = page.driver().getWindowHandle();
+
+    page.driver().switchTo().window(first);
+    page.waitUntil("the first tab is warned too", () -> page.text("#alert-banner").contains("autre onglet"));
+    SecureVisitor visitor = ConsoleWorkers.visitor(node, "fr");
+    String one = accept(1);
+    assertThat(await(visitor.nextMessage()).type()).isEqualTo("hello");
+
+    page.driver().switchTo().window(second);
+    page.waitUntil("the second tab follows without keys", () -> page.text(one + " .chat-state")
+        .startsWith("Les clés de cette conversation"));
+    page.driver().switchTo().window(first);
+    write(one, "Une seule poignée de main.");
+    assertThat(await(visitor.nextMessage()).text()).isEqualTo("Une seule poignée de main.");
+  }
 }

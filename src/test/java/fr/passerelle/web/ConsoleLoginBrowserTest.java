@@ -81,7 +81,8 @@ class ConsoleLoginBrowserTest {
     page.screenshot("certificate-pending");
 
     page.click("#demo-certificate");
-    page.waitUntil("the certificate is ready", () -> page.text("#credentials").contains("Chiffrement de bout en bout prêt"));
+    page.waitUntil("the certificate is ready",
+        () -> page.text("#credentials").contains("Chiffrement de bout en bout prêt"));
     byte[] certificate = await(fixture.node().node().services().stores().staff().certificate(staffId("camille")))
         .orElseThrow();
     WorkerCertificate verified = WorkerCertificate.verify(certificate,

@@ -46,7 +46,9 @@ public final class ConsolePage {
           set(value) { titles.push(String(value)); title.set.call(this, value); },
         });
         class FakeNotification {
-          constructor(title, options = {}) { notifications.push({ title: String(title), body: String(options.body ?? '') }); }
+          constructor(title, options = {}) {
+            notifications.push({ title: String(title), body: String(options.body ?? '') });
+          }
           close() {}
           static requestPermission() { return Promise.resolve('granted'); }
         }
@@ -129,7 +131,8 @@ public final class ConsolePage {
   }
 
   public void waitGone(String css) {
-    waitUntil("gone: " + css, () -> driver.findElements(By.cssSelector(css)).stream().noneMatch(WebElement::isDisplayed));
+    waitUntil("gone: " + css,
+        () -> driver.findElements(By.cssSelector(css)).stream().noneMatch(WebElement::isDisplayed));
   }
 
   /** Polls with a deadline; elements replaced while being read just count as "not yet". */

@@ -93,7 +93,8 @@ class ConsoleTransferBrowserTest {
     ioana.assertAccessible("transferred conversation with its note");
 
     write(ioana, chat(1), "Bună ziua, sunt Ioana. Putem vorbi în română dacă doriți.");
-    assertThat(await(visitor.nextMessage()).text()).isEqualTo("Bună ziua, sunt Ioana. Putem vorbi în română dacă doriți.");
+    assertThat(await(visitor.nextMessage()).text())
+        .isEqualTo("Bună ziua, sunt Ioana. Putem vorbi în română dacă doriți.");
     await(visitor.send("Da, mulțumesc."));
     ioana.waitUntil("shown", () -> ioana.text(chat(1) + " .message.from-visitor .text").equals("Da, mulțumesc."));
 
