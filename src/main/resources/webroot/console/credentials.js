@@ -48,7 +48,7 @@ export class Credentials {
       this.keysCreated = created;
       const org = await this.api.request('GET', '/api/v1/organisation');
       this.org = { orgId: org.id, rootPublicKey: fromBase64url(org.rootPublicKey) };
-      this.demo = await this.demoAvailable();
+      this.demo = org.demoSigning === true;
       if (!(await this.check())) {
         await this.request();
       }
@@ -130,16 +130,6 @@ export class Credentials {
       }
     } catch (e) {
       this.fail(e);
-    }
-  }
-
-  /** The demo endpoint exists only in demo mode: an empty body is refused as invalid there, and 404 elsewhere. */
-  async demoAvailable() {
-    try {
-      await this.api.request('POST', '/api/v1/workers/me/certificate/demo', {});
-      return true;
-    } catch (e) {
-      return e instanceof ApiError && e.status === 400;
     }
   }
 

@@ -92,7 +92,8 @@ public final class CertificateRoutes {
    * match. Public information (the widget's snippet carries it too), but only staff clients need it here.
    */
   private void organisation(RoutingContext ctx) {
-    answer(ctx, new JsonObject().put("id", root.orgId()).put("rootPublicKey", Base64Url.encode(root.publicKey())));
+    answer(ctx, new JsonObject().put("id", root.orgId()).put("rootPublicKey", Base64Url.encode(root.publicKey()))
+        .put("demoSigning", root.isDemo()));
   }
 
   /** Demo mode only: the node signs a certificate for the caller's own keys with its in-memory root key. */

@@ -242,7 +242,7 @@ class CertificateRequestRoutesTest {
       Response response = call("GET", "/api/v1/organisation", username, null);
       assertThat(response.status()).isEqualTo(200);
       assertThat(response.body()).isEqualTo(new JsonObject().put("id", ORG)
-          .put("rootPublicKey", Base64Url.encode(root.publicKey())));
+          .put("rootPublicKey", Base64Url.encode(root.publicKey())).put("demoSigning", false));
     }
     problem(call("GET", "/api/v1/organisation", null, null), 401, "not_authenticated", "");
   }
