@@ -27,7 +27,7 @@ async function boot() {
   $('login-form').addEventListener('submit', login);
   $('logout').onclick = () => logout(false);
   $('logout-everywhere').onclick = () => logout(true);
-  api.onSessionEnd = () => leave('auth.expired');
+  api.onSessionEnd = (reason) => leave(reason === 'disabled' ? 'auth.error.account_disabled' : 'auth.expired');
   $('login-username').focus();
 }
 

@@ -200,7 +200,15 @@ export class WorkerView {
         }
         this.refreshAttention();
       },
-      failed: (code) => this.banner('alert.failed', { reason: code }),
+      failed: (code) => {
+        if (code === 'account_disabled' || (!this.connected && (code === 'auth_failed' || code === 'forbidden'))) {
+          // The server will not take this session any more: back to the login form, with the reason.
+          this.api.forget();
+          this.api.onSessionEnd(code === 'account_disabled' ? 'disabled' : 'expired');
+        } else {
+          this.banner('alert.failed', { reason: code });
+        }
+      },
     };
   }
 

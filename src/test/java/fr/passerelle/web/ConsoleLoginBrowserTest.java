@@ -144,4 +144,18 @@ class ConsoleLoginBrowserTest {
     return await(fixture.node().transport().post("/api/v1/auth/refresh",
         new JsonObject().put("refreshToken", login.getString("refreshToken"))));
   }
+
+  @Test
+  void aWorkerWhoseAccountIsDisabledIsSentBackToTheLoginFormWithTheReason() {
+    fixture.close();
+    fixture = ConsoleFixture.start(Map.of("PASSERELLE_AUTH_ACCOUNT_RECHECK", "1s"));
+    ConsolePage page = fixture.open();
+    ConsoleWorkers.available(page, "camille");
+    Response disabled = await(fixture.node().transport().request("PATCH", "/api/v1/admin/staff/" + staffId("camille"),
+        Optional.of(fixture.node().token("admin")), Optional.of("{\"enabled\":false}")));
+    assertThat(disabled.status()).isEqualTo(200);
+    page.waitUntil("back to the login form", () -> page.waitFor("#login-view").isDisplayed()
+        && page.text("#login-notice").equals("Ce compte est désactivé. Adressez-vous à un·e administrateur·rice."));
+    assertThat(page.all("#worker-view").get(0).isDisplayed()).isFalse();
+  }
 }
