@@ -57,7 +57,7 @@ export class CertificatesAdmin {
         el('h3', { attrs: { id: 'requests-heading' }, i18n: 'admin.certificates.requestsHeading' }),
         field('admin.certificates.validity', this.validity),
         this.status,
-        el('table', { className: 'requests-table' },
+        this.table = el('table', { className: 'requests-table' },
           el('caption', { className: 'visually-hidden', i18n: 'admin.certificates.requestsHeading' }),
           el('thead', {}, el('tr', {}, ...['worker', 'requested', 'keys', 'actions'].map((c) => el('th', {
             attrs: { scope: 'col' }, i18n: `admin.certificates.column.${c}` })))),
@@ -163,6 +163,7 @@ export class CertificatesAdmin {
         className: 'primary', i18n: 'admin.certificates.sign', params: { pseudonym: r.pseudonym },
         on: { click: (e) => this.sign(r, e.target) } })))));
     show(document.getElementById('requests-empty'), this.requests.length === 0);
+    show(this.table, this.requests.length > 0);
   }
 
   async sign(request, button) {

@@ -49,7 +49,7 @@ export class ChatPanel {
     el('header', { className: 'chat-head' }, this.title, this.meta, this.flags, this.state,
       el('div', { className: 'chat-actions' }, this.codeButton, this.flagButtons['possible-minor'],
         this.flagButtons.danger, this.transferButton, this.endButton, this.closeButton)),
-    this.code, this.guidance['possible-minor'], this.guidance.danger, this.note, this.messages, this.composer);
+    this.code, this.guidance.danger, this.guidance['possible-minor'], this.note, this.messages, this.composer);
     this.render();
   }
 
@@ -238,6 +238,7 @@ function guidance(flag) {
   for (let i = 1; i <= GUIDANCE_STEPS; i += 1) {
     steps.append(el('li', { i18n: `guidance.${flag}.${i}` }));
   }
-  return el('div', { className: `guidance guidance-${flag}`, attrs: { hidden: true, 'data-guidance': flag } },
-    el('h4', { i18n: `guidance.${flag}.title` }), steps);
+  // Open when shown; the worker may fold it away once read, to make room for the conversation.
+  return el('details', { className: `guidance guidance-${flag}`, attrs: { hidden: true, open: true,
+    'data-guidance': flag } }, el('summary', { i18n: `guidance.${flag}.title` }), steps);
 }

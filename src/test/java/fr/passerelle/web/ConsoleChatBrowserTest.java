@@ -190,7 +190,7 @@ class ConsoleChatBrowserTest {
     page.assertAccessible("flag guidance");
 
     page.driver().findElement(By.cssSelector("#language-select option[value='en']")).click();
-    page.waitUntil("guidance in English", () -> page.text(one + " .guidance-danger h4").equals("Danger: safety first"));
+    page.waitUntil("guidance in English", () -> page.text(one + " .guidance-danger summary").equals("Danger: safety first"));
     assertThat(page.text(one + " .guidance-possible-minor")).contains("119").contains("CRIP");
   }
 
