@@ -25,7 +25,7 @@ export class WorkerConsole {
    * @param {import('./secure.js').Secure} secure
    * @param {object} ui callbacks: connection(bool), ready(ready), presence(status), queue(listing), offer(offer),
    *   offerGone(entry), added(conversation), changed(conversation), message(conversation, message),
-   *   messageChanged(conversation, message), newVisitors(count), failed(code)
+   *   messageChanged(conversation, message), newVisitors(entry ids), failed(code)
    */
   constructor(api, secure, ui) {
     this.api = api;
