@@ -1,5 +1,7 @@
 package fr.passerelle.app;
 
+import fr.passerelle.canned.CannedReplyRoutes;
+import fr.passerelle.canned.DemoReplies;
 import fr.passerelle.config.PasserelleConfig;
 import fr.passerelle.conversation.ConversationService;
 import fr.passerelle.http.WebJars;
@@ -19,6 +21,7 @@ import fr.passerelle.supervision.LoadSampler;
 import fr.passerelle.supervision.SupervisorSocket;
 import fr.passerelle.widget.WidgetFiles;
 import fr.passerelle.widget.WidgetRoutes;
+import fr.passerelle.worker.CertificateRequestRoutes;
 import fr.passerelle.worker.CertificateRoutes;
 import fr.passerelle.worker.OrganisationRoot;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -113,8 +116,12 @@ public final class Passerelle {
       WebJars.mount(r);
       new ServiceRoutes(services, root, serviceHours(services.config())).mount(r);
       new WidgetRoutes(services, root, WidgetFiles.load()).mount(r);
+      new CertificateRequestRoutes(services, root).mount(r);
+      new CannedReplyRoutes(services.stores().cannedReplies(), services.tokens()).mount(r);
     });
-    return services.watcher().start()
+    Future<Void> demoReplies = services.config().demo().enabled()
+        ? DemoReplies.seed(services.stores().cannedReplies()) : Future.succeededFuture();
+    return demoReplies.compose(v -> services.watcher().start())
         .compose(v -> server.listen(router))
         .compose(s -> {
           publicServer = s;

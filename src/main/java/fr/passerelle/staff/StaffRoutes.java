@@ -67,10 +67,17 @@ final class StaffRoutes {
     answer(ctx, 200, sessions.refresh(refreshToken).map(this::tokenJson));
   }
 
+  /**
+   * With a body naming this device's refresh token, ends only that session; without a body, every session of the
+   * account ("log out everywhere").
+   */
   private void logout(RoutingContext ctx) {
-    sessions.logout(StaffAuthHandler.principal(ctx).staffId())
-        .onSuccess(v -> ctx.response().setStatusCode(204).end())
-        .onFailure(ctx::fail);
+    String staffId = StaffAuthHandler.principal(ctx).staffId();
+    boolean hasBody = ctx.body().length() > 0;
+    Future<Void> done = hasBody
+        ? sessions.logoutOne(JsonBody.requireString(JsonBody.object(ctx), "refreshToken", 128))
+        : sessions.logout(staffId);
+    done.onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {

@@ -102,6 +102,14 @@ final class StaffSessions {
     return store.revokeRefreshTokens(staffId);
   }
 
+  /**
+   * Spends one refresh token, as a refresh would, without issuing anything: this device's session ends, the others
+   * go on. Whoever holds a token could spend it by refreshing, so no owner check is needed.
+   */
+  Future<Void> logoutOne(String refreshToken) {
+    return store.useRefreshToken(sha256(refreshToken), clock.instant()).mapEmpty();
+  }
+
   private Future<Tokens> issue(StaffAccount account) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);

@@ -28,8 +28,20 @@ public interface StaffStore {
   /** Logout, disabling, password change: every refresh token of the account stops working. */
   Future<Void> revokeRefreshTokens(String staffId);
 
-  /** Keeps the (already verified) worker certificate of {@code staffId}, replacing any earlier one. */
+  /**
+   * Keeps the (already verified) worker certificate of {@code staffId}, replacing any earlier one, and drops the
+   * worker's pending certificate request in the same step.
+   */
   Future<Void> saveCertificate(String staffId, byte[] certificate);
+
+  /**
+   * Keeps a worker's certificate request, replacing any earlier one of theirs; the same keys asked again keep their
+   * first {@code requestedAt}. Completes with the request as kept.
+   */
+  Future<CertificateRequest> saveCertificateRequest(CertificateRequest request);
+
+  /** Every pending certificate request, oldest first. */
+  Future<List<CertificateRequest>> certificateRequests();
 
   /** The worker certificate on file for {@code staffId}, if any. */
   Future<Optional<byte[]>> certificate(String staffId);

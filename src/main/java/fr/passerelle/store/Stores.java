@@ -1,5 +1,6 @@
 package fr.passerelle.store;
 
+import fr.passerelle.canned.CannedReplyStore;
 import fr.passerelle.conversation.ConversationStore;
 import fr.passerelle.queue.QueueStore;
 import fr.passerelle.staff.StaffStore;
@@ -13,4 +14,5 @@ public record Stores(
     ConversationStore conversations,
     PresenceStore presence,
     StaffStore staff,
-    WakeUps wakeUps) {}
+    WakeUps wakeUps,
+    CannedReplyStore cannedReplies) {}

@@ -36,6 +36,11 @@ final class ServerFootprint {
       if (value == null || !seen.add(value)) {
         continue;
       }
+      if (value instanceof fr.passerelle.canned.CannedReplyStore) {
+        // The organisation's own ready-made wording (demo mode seeds some): never what a visitor or worker wrote,
+        // and common words in it would be found as "plaintext".
+        continue;
+      }
       if (value instanceof String text) {
         values.add(text.getBytes(StandardCharsets.UTF_8));
         decoded(text).ifPresent(values::add);

@@ -203,6 +203,11 @@ class WorkerCertificateRoutesTest {
     Response badKey = await(node.transport().request("POST", PATH + "/demo", Optional.of(node.token("ioana")),
         Optional.of(keys.copy().put("signingKey", "AAAA").encode())));
     refused(badKey, 400, "invalid_field", "signingKey");
+    Response organisation = await(node.transport().request("GET", "/api/v1/organisation",
+        Optional.of(node.token("ioana")), Optional.empty()));
+    assertThat(organisation.body().getBoolean("demoSigning")).isTrue();
+    assertThat(organisation.body().getString("rootPublicKey"))
+        .isEqualTo(Base64Url.encode(node.node().organisationRoot().publicKey()));
     Response supervisor = await(node.transport().request("POST", PATH + "/demo",
         Optional.of(node.token("supervisor")), Optional.of(keys.encode())));
     refused(supervisor, 403, "forbidden", "");

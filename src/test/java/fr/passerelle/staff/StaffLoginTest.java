@@ -123,6 +123,30 @@ class StaffLoginTest {
   }
 
   @Test
+  void logoutNamingARefreshTokenEndsOnlyThatSession() {
+    JsonObject here = server.login("worker", WORKER_PASSWORD).json();
+    JsonObject elsewhere = server.login("worker", WORKER_PASSWORD).json();
+
+    Response logout = server.send(HttpMethod.POST, "/api/v1/auth/logout", Optional.of(here.getString("accessToken")),
+        Optional.of(new JsonObject().put("refreshToken", here.getString("refreshToken")).encode()));
+
+    assertThat(logout.status()).as(logout.body()).isEqualTo(204);
+    refresh(here.getString("refreshToken")).problem(401, "auth_failed");
+    assertThat(refresh(elsewhere.getString("refreshToken")).status()).isEqualTo(200);
+  }
+
+  @Test
+  void logoutWithABadBodyIsRefusedAndEndsNothing() {
+    JsonObject login = server.login("worker", WORKER_PASSWORD).json();
+    Optional<String> token = Optional.of(login.getString("accessToken"));
+
+    server.send(HttpMethod.POST, "/api/v1/auth/logout", token, Optional.of("{not json")).problem(400, "bad_json");
+    server.send(HttpMethod.POST, "/api/v1/auth/logout", token, Optional.of("{\"refreshToken\":7}"))
+        .problem(400, "invalid_field");
+    assertThat(refresh(login.getString("refreshToken")).status()).isEqualTo(200);
+  }
+
+  @Test
   void logoutWithoutTokenIsNotAuthenticated() {
     Response response = server.send(HttpMethod.POST, "/api/v1/auth/logout", Optional.empty(), Optional.empty());
 

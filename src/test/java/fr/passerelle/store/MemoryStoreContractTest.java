@@ -1,5 +1,6 @@
 package fr.passerelle.store;
 
+import fr.passerelle.staff.CertificateRequest;
 import fr.passerelle.staff.StaffAccount;
 import fr.passerelle.staff.StaffStore;
 import fr.passerelle.store.memory.MemoryStores;
@@ -27,6 +28,16 @@ class MemoryStoreContractTest extends StoreContractTest {
 
     @Override
     public Future<Optional<byte[]>> certificate(String staffId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Future<CertificateRequest> saveCertificateRequest(CertificateRequest request) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Future<List<CertificateRequest>> certificateRequests() {
       throw new UnsupportedOperationException();
     }
 

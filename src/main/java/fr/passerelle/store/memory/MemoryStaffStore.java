@@ -2,10 +2,12 @@ package fr.passerelle.store.memory;
 
 import fr.passerelle.http.ApiException;
 import fr.passerelle.http.ErrorCode;
+import fr.passerelle.staff.CertificateRequest;
 import fr.passerelle.staff.StaffAccount;
 import fr.passerelle.staff.StaffStore;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,7 @@ public final class MemoryStaffStore implements StaffStore {
   private final Map<String, String> idByUsername = new HashMap<>();
   private final Map<String, Refresh> refreshTokens = new HashMap<>();
   private final Map<String, byte[]> certificates = new HashMap<>();
+  private final Map<String, CertificateRequest> certificateRequests = new HashMap<>();
 
   @Override
   public synchronized Future<StaffAccount> create(StaffAccount account) {
@@ -91,7 +94,22 @@ public final class MemoryStaffStore implements StaffStore {
   @Override
   public synchronized Future<Void> saveCertificate(String staffId, byte[] certificate) {
     certificates.put(staffId, certificate.clone());
+    certificateRequests.remove(staffId);
     return Future.succeededFuture();
+  }
+
+  @Override
+  public synchronized Future<CertificateRequest> saveCertificateRequest(CertificateRequest request) {
+    CertificateRequest kept = certificateRequests.merge(request.workerId(), request,
+        (old, fresh) -> old.sameKeys(fresh) ? old : fresh);
+    return Future.succeededFuture(kept);
+  }
+
+  @Override
+  public synchronized Future<List<CertificateRequest>> certificateRequests() {
+    return Future.succeededFuture(certificateRequests.values().stream()
+        .sorted(Comparator.comparing(CertificateRequest::requestedAt).thenComparing(CertificateRequest::workerId))
+        .toList());
   }
 
   @Override

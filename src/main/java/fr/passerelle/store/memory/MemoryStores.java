@@ -19,6 +19,7 @@ public final class MemoryStores {
     MemoryState state = new MemoryState(clock);
     WakeUps wakeUps = new MemoryWakeUps(vertx);
     return new Stores(new MemorySessionStore(state), new MemoryQueueStore(state),
-        new MemoryConversationStore(state, wakeUps), new MemoryPresenceStore(state), staff, wakeUps);
+        new MemoryConversationStore(state, wakeUps), new MemoryPresenceStore(state), staff, wakeUps,
+        new MemoryCannedReplies());
   }
 }

@@ -1,0 +1,51 @@
+/** The admin's screen: one tab each for staff accounts, certificate signing, opening hours and canned replies. */
+import { CannedAdmin } from './admin-canned.js';
+import { CertificatesAdmin } from './admin-certificates.js';
+import { HoursAdmin } from './admin-hours.js';
+import { StaffAdmin } from './admin-staff.js';
+import { show } from './dom.js';
+
+const $ = (id) => document.getElementById(id);
+const VIEWS = { staff: StaffAdmin, certificates: CertificatesAdmin, hours: HoursAdmin, canned: CannedAdmin };
+
+export class AdminView {
+  /** @param {import('./api.js').Api} api */
+  constructor(api) {
+    this.api = api;
+    this.current = null;
+    // The organisation key, once loaded, stays in this object only: switching tabs keeps it, logging out drops it.
+    this.keyHolder = { key: null };
+  }
+
+  start() {
+    show($('admin-view'), true);
+    for (const tab of document.querySelectorAll('.admin-nav .tab')) {
+      tab.onclick = () => this.open(tab.dataset.view);
+    }
+    this.open('staff');
+  }
+
+  open(name) {
+    this.current?.stop?.();
+    for (const tab of document.querySelectorAll('.admin-nav .tab')) {
+      if (tab.dataset.view === name) {
+        tab.setAttribute('aria-current', 'page');
+      } else {
+        tab.removeAttribute('aria-current');
+      }
+    }
+    const panel = $('admin-panel');
+    panel.replaceChildren();
+    panel.dataset.view = name;
+    this.current = new VIEWS[name](this.api, panel, this.keyHolder);
+    this.current.start();
+  }
+
+  stop() {
+    this.current?.stop?.();
+    this.current = null;
+    this.keyHolder.key = null;
+    $('admin-panel').replaceChildren();
+    show($('admin-view'), false);
+  }
+}
