@@ -66,22 +66,24 @@ export class HoursAdmin {
     const day = el('select', {}, ...DAYS.map((d) => el('option', { attrs: { value: d }, i18n: `day.${d}` })));
     day.value = slot.day;
     const from = el('input', { attrs: { type: 'time', value: slot.from, required: true } });
-    const to = el('input', { attrs: { type: 'time', value: slot.to, required: true } });
+    // A time input stops at 23:59; the server reads an end of 00:00 as midnight, the same as its 24:00.
+    const to = el('input', { attrs: { type: 'time', value: slot.to === '24:00' ? '00:00' : slot.to, required: true } });
     setAttr(day, 'aria-label', 'admin.hours.dayLabel', { n });
     setAttr(from, 'aria-label', 'admin.hours.fromLabel', { n });
     setAttr(to, 'aria-label', 'admin.hours.toLabel', { n });
     const row = el('li', { className: 'slot' }, day, from, el('span', { attrs: { 'aria-hidden': 'true' }, text: '–' }),
       to, el('button', { attrs: { type: 'button' }, i18n: 'admin.hours.remove', params: { n },
         on: { click: () => row.remove() } }));
-    row.slot = { day, from, to };
+    // Not `row.slot`: every element already has a `slot` property (a string, for shadow DOM).
+    row.fields = { day, from, to };
     this.rows.append(row);
-    return row.slot;
+    return row.fields;
   }
 
   async save() {
     clearText(this.error);
     const hours = [...this.rows.children].map((row) => ({
-      day: row.slot.day.value, from: row.slot.from.value, to: row.slot.to.value,
+      day: row.fields.day.value, from: row.fields.from.value, to: row.fields.to.value,
     }));
     try {
       this.show(await this.api.request('PUT', '/api/v1/service/hours', { timeZone: this.zone.value.trim(), hours }));
