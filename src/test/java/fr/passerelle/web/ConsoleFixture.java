@@ -21,8 +21,9 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * A real node on port 0 and as many headless Chromium windows on its worker console as a test needs, each with its
- * own profile (so its own IndexedDB, as two workers' browsers). Same browser and driver as {@link Browser}.
+ * A real node on port 0 and as many headless Chromium windows on its worker console (or on another of its pages) as
+ * a test needs, each with its own profile (so its own IndexedDB, as two workers' browsers). Same browser and driver
+ * as {@link Browser}.
  */
 public final class ConsoleFixture implements AutoCloseable {
   private static final Path CHROMIUM = Path.of(System.getProperty("passerelle.chromium", "/usr/bin/chromium"));
@@ -32,7 +33,7 @@ public final class ConsoleFixture implements AutoCloseable {
 
   private final Vertx vertx;
   private final TestNode node;
-  private final List<ConsolePage> pages = new ArrayList<>();
+  private final List<ChromeDriver> drivers = new ArrayList<>();
   private final List<Path> profiles = new ArrayList<>();
   private final List<ChromeDriverService> services = new ArrayList<>();
 
@@ -62,8 +63,31 @@ public final class ConsoleFixture implements AutoCloseable {
     return "http://127.0.0.1:" + node.port();
   }
 
+  /** The node's Vert.x, for what a test runs beside the node (a {@link TcpProxy}). */
+  public Vertx vertx() {
+    return vertx;
+  }
+
   /** A new browser window (a new profile) on {@code /console/}. */
   public ConsolePage open() {
+    return open(origin());
+  }
+
+  /**
+   * A new browser window (a new profile) on {@code /console/} of {@code origin}: the node's own, or a relay in front
+   * of it such as a {@link TcpProxy}.
+   */
+  public ConsolePage open(String origin) {
+    ConsolePage page = new ConsolePage(window(), origin);
+    page.load();
+    return page;
+  }
+
+  /**
+   * A new browser window (a new profile, so a browser of its own) on no page yet, for another page of the node than
+   * the console, such as the widget's; closed with the fixture.
+   */
+  public ChromeDriver window() {
     Path profile;
     try {
       profile = Files.createTempDirectory("passerelle-console-");
@@ -82,19 +106,15 @@ public final class ConsoleFixture implements AutoCloseable {
         "--window-size=1500,1100", "--autoplay-policy=no-user-gesture-required", "--user-data-dir=" + profile);
     options.setCapability("goog:loggingPrefs", logs);
     ChromeDriver driver = new ChromeDriver(service, options);
+    drivers.add(driver);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-    ConsolePage page = new ConsolePage(driver, origin());
-    pages.add(page);
-    page.load();
-    return page;
+    return driver;
   }
 
   @Override
   public void close() {
     try {
-      for (ConsolePage page : pages) {
-        page.driver().quit();
-      }
+      drivers.forEach(ChromeDriver::quit);
       services.forEach(ChromeDriverService::stop);
       node.close();
       TestNode.await(vertx.close());

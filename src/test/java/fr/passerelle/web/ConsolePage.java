@@ -187,10 +187,15 @@ public final class ConsolePage {
 
   /** Saves a screenshot to {@code target/screenshots/console-<name>.png}, a test artefact. */
   public void screenshot(String name) {
+    screenshotAs("console-" + name);
+  }
+
+  /** Saves a screenshot to {@code target/screenshots/<file>.png}. */
+  public void screenshotAs(String file) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
-      Files.copy(shot, SCREENSHOTS.resolve("console-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(shot, SCREENSHOTS.resolve(file + ".png"), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

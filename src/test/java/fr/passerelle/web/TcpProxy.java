@@ -7,6 +7,7 @@ import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,6 +19,7 @@ final class TcpProxy implements AutoCloseable {
   private final NetClient client;
   private final Set<NetSocket> open = ConcurrentHashMap.newKeySet();
   private final AtomicInteger accepted = new AtomicInteger();
+  private final AtomicBoolean down = new AtomicBoolean();
 
   private TcpProxy(NetServer server, NetClient client) {
     this.server = server;
@@ -34,6 +36,10 @@ final class TcpProxy implements AutoCloseable {
   }
 
   private void relay(NetSocket inbound, int targetPort) {
+    if (down.get()) {
+      inbound.close(); // no network: the browser's attempt fails at once, as it would offline
+      return;
+    }
     inbound.pause();
     accepted.incrementAndGet();
     open.add(inbound);
@@ -60,6 +66,17 @@ final class TcpProxy implements AutoCloseable {
   void dropAll() {
     open.forEach(NetSocket::close);
     open.clear();
+  }
+
+  /** Cuts every connection now and refuses new ones until {@link #restore}: a network that stays down a while. */
+  void cut() {
+    down.set(true);
+    dropAll();
+  }
+
+  /** The network is back: new connections are relayed again. */
+  void restore() {
+    down.set(false);
   }
 
   @Override
