@@ -1,5 +1,5 @@
 // The supervisor dashboard: log in (supervisor or admin), then follow the live load without reloading.
-import { AuthError, StaffSession } from "./auth.js";
+import { AuthError, DashboardSession } from "./auth.js";
 import { Charts } from "./charts.js";
 import { CONNECTING, LIVE, LOST, LoadFeed } from "./feed.js";
 import { apply, currentLanguage, load, preferredLanguage, t, time } from "./i18n.js";
@@ -53,7 +53,7 @@ async function submitLogin(event) {
   const button = byId("login-submit");
   button.disabled = true;
   try {
-    const session = await StaffSession.login(username, password);
+    const session = await DashboardSession.login(username, password);
     if (!session.mayWatch) {
       await session.logout();
       loginError("forbidden");
@@ -62,7 +62,7 @@ async function submitLogin(event) {
     byId("password").value = "";
     start(session);
   } catch (e) {
-    loginError(e instanceof AuthError ? e.code : "network", e.retryAfterSeconds);
+    loginError(e instanceof AuthError ? e.code : "network", e.retryAfter);
   } finally {
     button.disabled = false;
   }

@@ -12,7 +12,7 @@ export const STOPPED = "stopped";
 
 export class LoadFeed {
   /**
-   * @param session a StaffSession (token())
+   * @param session a DashboardSession (token())
    * @param handlers onState(state, {since, retryAt, restart}), onHistory(frame), onLoad(frame), onRefused(code)
    */
   constructor(session, handlers) {

@@ -1,9 +1,21 @@
-// The dashboard's strings: one JSON file per language under ./i18n/, every key in each (a test checks).
-export const LANGUAGES = ["fr", "en"];
-const FALLBACK = "fr";
+// The dashboard's strings: one JSON file per language under ./i18n/, every key in each (a test checks), through the
+// shared createStrings of lib/staff-i18n.js.
+import { createStrings } from "../lib/staff-i18n.js";
 
-let language = FALLBACK;
-let strings = {};
+export const LANGUAGES = ["fr", "en"];
+
+// A missing key shows as ⟦key⟧, never as a blank, so that a test (and a reader) sees it.
+const strings = createStrings({
+  languages: LANGUAGES, url: (code) => `/supervisor/i18n/${code}.json`, missing: (key) => `⟦${key}⟧`,
+});
+
+/** The language code; the string for a key with {name} replaced by params.name; loading a language. */
+export const { currentLanguage, t, load } = strings;
+
+/** Fills every element marked data-i18n (its text) under root. */
+export const apply = strings.translate;
+
+export const number = strings.formatNumber;
 
 /** The first of the browser's languages that the dashboard speaks, else French. */
 export function preferredLanguage(wanted = navigator.languages ?? []) {
@@ -13,46 +25,7 @@ export function preferredLanguage(wanted = navigator.languages ?? []) {
       return base;
     }
   }
-  return FALLBACK;
-}
-
-export async function load(lang) {
-  const chosen = LANGUAGES.includes(lang) ? lang : FALLBACK;
-  const response = await fetch(`/supervisor/i18n/${chosen}.json`, { cache: "no-store" });
-  if (!response.ok) {
-    throw new Error(`strings for ${chosen}: HTTP ${response.status}`);
-  }
-  strings = await response.json();
-  language = chosen;
-  document.documentElement.lang = chosen;
-  return chosen;
-}
-
-export function currentLanguage() {
-  return language;
-}
-
-/**
- * The string for key, with {name} replaced by params.name. A missing key shows as ⟦key⟧, never as a blank,
- * so that a test (and a reader) sees it.
- */
-export function t(key, params = {}) {
-  const template = strings[key];
-  if (typeof template !== "string") {
-    return `⟦${key}⟧`;
-  }
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
-}
-
-/** Fills every element marked data-i18n (its text) under root. */
-export function apply(root = document) {
-  for (const element of root.querySelectorAll("[data-i18n]")) {
-    element.textContent = t(element.dataset.i18n);
-  }
-}
-
-export function number(value, options = {}) {
-  return new Intl.NumberFormat(language, options).format(value);
+  return LANGUAGES[0];
 }
 
 /** A language code as a name in the dashboard's language ("ro" → "roumain"). */
@@ -61,14 +34,14 @@ export function languageName(code) {
     return t("language.unknown");
   }
   try {
-    return new Intl.DisplayNames([language], { type: "language" }).of(code) ?? code;
+    return new Intl.DisplayNames([currentLanguage()], { type: "language" }).of(code) ?? code;
   } catch {
     return code;
   }
 }
 
 export function time(instant) {
-  return new Intl.DateTimeFormat(language, { hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(instant);
+  return strings.formatDate(instant, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 }
 
 /** Whole seconds as "12 min 05 s", "45 s" or "1 h 02 min". */
