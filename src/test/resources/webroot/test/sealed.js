@@ -3,8 +3,8 @@
  * padding, contents and base64url. Each function returns named outcomes for the Java side to compare.
  */
 import {
-  concat, fromBase64url, fromHex, generateX25519, importEd25519, importX25519, openReferral, openTransferNote, pad,
-  sealReferral, sealTransferNote, signCertificate, toBase64url, toHex, transferNoteContent, unpad, utf8,
+  concat, fromBase64url, fromHex, lp8, generateX25519, importEd25519, importX25519, openReferral, openTransferNote, pad,
+  sealReferral, sealTransferNote, signCertificate, textMessage, toBase64url, toHex, transferNoteContent, unpad, utf8,
 } from '../lib/index.js';
 import { decodeContent } from '../lib/content.js';
 import { flipped, reasonOf, tally } from './outcome.js';
@@ -126,5 +126,18 @@ export async function encodings() {
       [text, await reasonOf(async () => fromBase64url(text))]))),
     encoded: toBase64url(fromHex('fbff00')),
     roundTrips,
+    strings: {
+      'a lone surrogate': await reasonOf(async () => utf8('c-\ud800')),
+      '255 bytes in lp8': await reasonOf(async () => lp8(new Uint8Array(255))),
+      '256 bytes in lp8': await reasonOf(async () => lp8(new Uint8Array(256))),
+      'a lone surrogate in a text message': (() => {
+        try {
+          textMessage('bonjour \udc00');
+          return 'ok';
+        } catch (e) {
+          return e.name; // the caller's mistake, as Java's IllegalArgumentException
+        }
+      })(),
+    },
   };
 }

@@ -89,5 +89,9 @@ class SealedBrowserTest {
     assertThat(result.getString("encoded"))
         .isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(HexFormat.of().parseHex("fbff00")));
     assertThat(result.getBoolean("roundTrips")).isTrue();
+    // As the Java side (WireTest): no '?' or U+FFFD for a lone surrogate, and no length that overflows its prefix.
+    assertThat(result.getJsonObject("strings")).isEqualTo(new JsonObject()
+        .put("a lone surrogate", "MALFORMED").put("255 bytes in lp8", "ok").put("256 bytes in lp8", "MALFORMED")
+        .put("a lone surrogate in a text message", "RangeError"));
   }
 }
