@@ -9,28 +9,14 @@ import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** Worker certificates (docs/protocol.md, "Worker certificate (v1)") in the browser library, in headless Chromium. */
-class CertificateBrowserTest {
+class CertificateBrowserTest extends OneBrowserPerClass {
   private static final String MODULE = "/test/certificates.js";
   private static final Map<String, String> EXPECTED = expected();
-  private static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
-
   @Test
   void theKnownAnswerOfTheSpecification() {
     JsonObject answer = browser.object(MODULE, "knownAnswer");

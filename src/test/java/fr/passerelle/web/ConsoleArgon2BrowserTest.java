@@ -3,28 +3,14 @@ package fr.passerelle.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The console's plain-JavaScript BLAKE2b and Argon2id against their published known answers, and its reading of
  * organisation key files, in the browser: what lets an admin open a passphrase-sealed key file without the CLI.
  */
-class ConsoleArgon2BrowserTest {
+class ConsoleArgon2BrowserTest extends OneBrowserPerClass {
   private static final String MODULE = "/test/argon2.js";
-  private static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
-
   @Test
   void blake2bGivesTheRfc7693Answers() {
     JsonObject answers = browser.object(MODULE, "blake2bAnswers");

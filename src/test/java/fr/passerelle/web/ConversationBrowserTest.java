@@ -5,28 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The handshake and the Double Ratchet (docs/protocol.md 12.3 to 12.6) in the browser library: round trips,
  * out-of-order delivery, and each refusal with its reason, the session staying usable afterwards.
  */
-class ConversationBrowserTest {
+class ConversationBrowserTest extends OneBrowserPerClass {
   private static final String MODULE = "/test/conversations.js";
-  private static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
-
   @Test
   void bothSidesReadEachOtherTurnAfterTurnAndShowTheSameSafetyCode() {
     JsonObject result = browser.object(MODULE, "roundTrip");

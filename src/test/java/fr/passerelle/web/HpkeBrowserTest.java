@@ -14,8 +14,6 @@ import java.util.stream.Stream;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.hpke.HPKE;
 import org.bouncycastle.crypto.hpke.HPKEContextWithEncapsulation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -25,23 +23,11 @@ import org.junit.jupiter.api.TestFactory;
  * AES-128-GCM, in the base and auth modes; the file has no X25519 vector with AES-256-GCM, the protocol's suite, so
  * that one must agree with Bouncy Castle both ways, byte for byte where the ephemeral key is fixed.
  */
-class HpkeBrowserTest {
+class HpkeBrowserTest extends OneBrowserPerClass {
   private static final HexFormat HEX = HexFormat.of();
   private static final int KEM_X25519 = 0x0020;
   private static final int AES_128_GCM = 0x0001;
   private static final int AES_256_GCM = 0x0002;
-  private static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
-
   private static List<JsonObject> x25519Vectors() {
     List<JsonObject> vectors = new ArrayList<>();
     for (Object vector : new JsonArray(Vectors.read("rfc9180-hpke.json"))) {

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -24,21 +22,9 @@ import org.junit.jupiter.api.TestFactory;
  * judged here under its own tcId: valid cases must pass and invalid ones fail; acceptable ones (x25519 only) get the
  * same fixed outcome as on the Java side, see {@link #x25519}. Then the Ed25519 checks WebCrypto does not make.
  */
-class PrimitivesBrowserTest {
+class PrimitivesBrowserTest extends OneBrowserPerClass {
   private static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
   private static final String ZERO_SECRET = "00".repeat(32);
-  private static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
-
   /**
    * A public key with its top bit set or encoding u ≥ p is refused as {@code NON_CANONICAL_KEY}; otherwise an
    * all-zero expected secret (a low-order key) is refused as {@code LOW_ORDER_POINT}; every other case, twist and

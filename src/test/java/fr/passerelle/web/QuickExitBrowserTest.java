@@ -11,9 +11,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
@@ -22,24 +19,7 @@ import org.openqa.selenium.interactions.Actions;
  * The quick exit, as a visitor who is watched would use it: the page is gone at once, the server holds nothing of
  * the session any more, Back does not lead to the widget, and the browser keeps nothing of it.
  */
-class QuickExitBrowserTest {
-  private static WidgetWorld world;
-
-  @BeforeAll
-  static void start() {
-    world = WidgetWorld.start(Map.of());
-  }
-
-  @AfterEach
-  void eraseWhatATestLeft() {
-    world.eraseWaitingVisitors();
-  }
-
-  @AfterAll
-  static void stop() {
-    world.close();
-  }
-
+class QuickExitBrowserTest extends OneWidgetWorldPerClass {
   @Test
   void escapeTwiceInAConversationErasesItOnTheServerAndLeavesNoWayBack() {
     WidgetPage page = arriveFromAnotherPage();

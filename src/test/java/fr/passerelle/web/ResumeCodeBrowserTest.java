@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.passerelle.client.Received;
 import fr.passerelle.client.SecureWorker;
 import io.vertx.core.Future;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WindowType;
 
@@ -18,24 +14,7 @@ import org.openqa.selenium.WindowType;
  * new key is made and the worker's new handshake verified; the first window is told the conversation went on
  * elsewhere. A wrong or spent code is explained.
  */
-class ResumeCodeBrowserTest {
-  private static WidgetWorld world;
-
-  @BeforeAll
-  static void start() {
-    world = WidgetWorld.start(Map.of());
-  }
-
-  @AfterEach
-  void eraseWhatATestLeft() {
-    world.eraseWaitingVisitors();
-  }
-
-  @AfterAll
-  static void stop() {
-    world.close();
-  }
-
+class ResumeCodeBrowserTest extends OneWidgetWorldPerClass {
   @Test
   void theCodeContinuesTheConversationElsewhereWithANewHandshake() {
     WidgetPage page = world.page.open(world.demoUrl());

@@ -7,28 +7,14 @@ import io.vertx.core.json.JsonObject;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Transfer notes and referrals (docs/protocol.md 12.7 and 12.8) in the browser library, and the encodings under
  * them: padding (12.5), message contents, and the strict unpadded base64url every binary value travels in.
  */
-class SealedBrowserTest {
+class SealedBrowserTest extends OneBrowserPerClass {
   private static final String MODULE = "/test/sealed.js";
-  private static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
-
   @Test
   void aTransferNoteOpensForItsRecipientOnlyAndProvesItsSender() {
     JsonObject result = browser.object(MODULE, "transferNotes");

@@ -10,35 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A worker whose certificate does not verify against the organisation root pinned in the snippet is refused by the
  * widget before a word of theirs is shown, and the visitor is told why, in their language.
  */
-class TamperedCertificateBrowserTest {
-  private static WidgetWorld world;
-
-  @BeforeAll
-  static void start() {
-    world = WidgetWorld.start(Map.of());
-  }
-
-  @AfterEach
-  void eraseWhatATestLeft() {
-    world.eraseWaitingVisitors();
-  }
-
-  @AfterAll
-  static void stop() {
-    world.close();
-  }
-
+class TamperedCertificateBrowserTest extends OneWidgetWorldPerClass {
   @Test
   void aCertificateSignedByAnotherRootStopsTheConversationAndSaysWhy() {
     Ed25519.KeyPair otherRoot = Ed25519.generate(WidgetWorld.RANDOM);

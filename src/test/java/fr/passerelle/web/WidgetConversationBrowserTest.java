@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.passerelle.client.Received;
 import fr.passerelle.client.SecureWorker;
 import io.vertx.core.Future;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,24 +13,7 @@ import org.junit.jupiter.api.Test;
  * worker, encrypted messages both ways with their delivery state, a network cut in the middle, a transfer to a
  * colleague with a new handshake, the end.
  */
-class WidgetConversationBrowserTest {
-  private static WidgetWorld world;
-
-  @BeforeAll
-  static void start() {
-    world = WidgetWorld.start(Map.of());
-  }
-
-  @AfterEach
-  void eraseWhatATestLeft() {
-    world.eraseWaitingVisitors();
-  }
-
-  @AfterAll
-  static void stop() {
-    world.close();
-  }
-
+class WidgetConversationBrowserTest extends OneWidgetWorldPerClass {
   @Test
   void aVisitorTalksWithAVerifiedWorkerThroughANetworkCutAndATransfer() {
     WidgetPage page = world.page.open(world.demoUrl());

@@ -12,37 +12,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every language in every state: the closed service, the queue, the conversation. Nothing shows a raw key or an
  * unfilled placeholder, and axe-core finds no serious or critical violation on the page.
  */
-class WidgetLanguagesBrowserTest {
+class WidgetLanguagesBrowserTest extends OneWidgetWorldPerClass {
   static final List<String> LANGUAGES = List.of("fr", "en", "ro", "bg", "zh", "es", "pt-BR", "ru", "sq");
   static final Path I18N = Path.of("src/main/resources/webroot/widget/i18n");
-  private static WidgetWorld world;
-
-  @BeforeAll
-  static void start() {
-    world = WidgetWorld.start(Map.of());
-  }
-
-  @AfterEach
-  void eraseWhatATestLeft() {
-    world.eraseWaitingVisitors();
-  }
-
-  @AfterAll
-  static void stop() {
-    world.close();
-  }
-
   @Test
   void outsideOpeningHoursEveryLanguageSaysWhenTheTeamIsBackAndOffersToLeaveAMessage() {
     setHours(new JsonArray().add(new JsonObject().put("day", "monday").put("from", "00:00").put("to", "00:01")));
