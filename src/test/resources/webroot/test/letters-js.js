@@ -9,7 +9,7 @@ import {
 import { fileText, rebuild } from './letters.js';
 
 const ORG_ID = 'org-rhône';
-const CODE = 'K7QM2XH4RZ9TBWD3FNPV';
+const CODE_AS_TYPED = 'k7qm-2xh4 rz9t\nbwd3-fnpv'; // normalised: K7QM2XH4RZ9TBWD3FNPV
 const NOT_BEFORE = 1830297600; // 2028-01-01T00:00:00Z
 const NOT_AFTER = 1838073600; // 90 days later
 const WORKERS = [['w-7', 'Zoë', 0x06], ['w-8', 'Илья', 0x08]];
@@ -22,6 +22,7 @@ function filled(value) {
 export async function authored() {
   const root = await importEd25519(fromHex(filled(0x05)));
   const certificates = {};
+  // Signed here once; rebuild signs them again from their fields and the seeds.
   for (const [workerId, pseudonym, seed] of WORKERS) {
     const dh = await importX25519(fromHex(filled(seed)));
     const signing = await importEd25519(fromHex(filled(seed + 1)));
@@ -29,12 +30,14 @@ export async function authored() {
       orgId: ORG_ID, workerId, pseudonym, identityDhKey: dh.publicKey, identitySigningKey: signing.publicKey,
       notBefore: NOT_BEFORE, notAfter: NOT_AFTER,
     }, root.privateKey);
-    certificates[workerId] = { certificate: toHex(certificate), identityDhPrivate: filled(seed) };
+    certificates[workerId] = {
+      identityDhPrivate: filled(seed), identitySigningSeed: filled(seed + 1), certificate: toHex(certificate),
+    };
   }
   // The visitor's letters name the reply key the code derives: rebuild computes it, the content needs it first.
   const draft = await rebuild({
-    orgId: ORG_ID, rootPublicKey: toHex(root.publicKey), certificates, code: CODE, token: '', replyKey: '',
-    replyPub: '', mailboxId: '', letters: [],
+    version: 1, orgId: ORG_ID, rootSeed: filled(0x05), rootPublicKey: '', certificates, codeAsTyped: CODE_AS_TYPED,
+    code: '', displayedCode: '', token: '', replyKey: '', replyPub: '', mailboxId: '', letters: [],
   });
   const replyPub = fromHex(draft.replyPub);
   return rebuild({

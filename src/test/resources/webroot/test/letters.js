@@ -4,8 +4,8 @@
  * checks the refusals of the letter layout and of message codes.
  */
 import {
-  concat, deriveMailbox, fixedKeys, fromHex, importX25519, normaliseMessageCode, openLetter, parseCertificate,
-  parseLetter, sealLetter, toBase64url, toHex, uint, VISITOR_RECIPIENT,
+  concat, deriveMailbox, fixedKeys, formatMessageCode, fromHex, importEd25519, importX25519, normaliseMessageCode,
+  openLetter, parseCertificate, parseLetter, sealLetter, signCertificate, toBase64url, toHex, uint, VISITOR_RECIPIENT,
 } from '../lib/index.js';
 import { flipped, reasonOf } from './outcome.js';
 
@@ -36,16 +36,31 @@ async function seal(file, letter, workers, mailbox) {
   });
 }
 
-/** The whole document rebuilt from the file's inputs: derived values and letters computed again. */
+/**
+ * The whole document rebuilt from the file's inputs: the root public key from its seed, each certificate signed
+ * again from its fields and its worker's key seeds, the code's forms and derived values, and every letter.
+ */
 export async function rebuild(file) {
-  const mailbox = await deriveMailbox(file.code, file.orgId);
-  const workers = await workersOf(file);
+  const root = await importEd25519(fromHex(file.rootSeed));
+  const certificates = {};
+  for (const [workerId, entry] of Object.entries(file.certificates)) {
+    const fields = parseCertificate(fromHex(entry.certificate));
+    const dh = await importX25519(fromHex(entry.identityDhPrivate));
+    const signing = await importEd25519(fromHex(entry.identitySigningSeed));
+    const certificate = await signCertificate({
+      ...fields, identityDhKey: dh.publicKey, identitySigningKey: signing.publicKey,
+    }, root.privateKey);
+    certificates[workerId] = { ...entry, certificate: toHex(certificate) };
+  }
+  const rebuilt = { ...file, rootPublicKey: toHex(root.publicKey), certificates };
+  const mailbox = await deriveMailbox(file.codeAsTyped, file.orgId);
+  const workers = await workersOf(rebuilt);
   const letters = [];
   for (const letter of file.letters) {
     letters.push({ ...letter, letter: toHex(await seal(file, letter, workers, mailbox)) });
   }
   return {
-    ...file,
+    ...rebuilt, code: mailbox.code, displayedCode: formatMessageCode(mailbox.code),
     token: toHex(mailbox.token), replyKey: toHex(mailbox.replyKey), replyPub: toHex(mailbox.reply.publicKey),
     mailboxId: mailbox.mailboxId, letters,
   };
@@ -71,7 +86,7 @@ function recipientKey(id, workers, mailbox) {
  */
 export async function openAll(text) {
   const file = JSON.parse(text);
-  const mailbox = await deriveMailbox(file.code, file.orgId);
+  const mailbox = await deriveMailbox(file.codeAsTyped, file.orgId);
   const workers = await workersOf(file);
   const opened = {};
   for (const letter of file.letters) {
@@ -129,7 +144,7 @@ export async function refusals(text) {
       'stanza bit flipped': await open(visitorLetter, { letter: flipped(visitorBytes, firstStanzaCiphertext) }),
       'another mailbox id': await open(visitorLetter, { mailboxId: toBase64url(new Uint8Array(32)) }),
       'another letter id': await open(visitorLetter, { letterId: 'another-letter' }),
-      'another organisation': await open(visitorLetter, { orgId: 'org-demo' }),
+      'another organisation': await open(visitorLetter, { orgId: `${file.orgId}-other` }),
       'not a recipient': await open(visitorLetter, { recipientId: 'w-nobody' }),
       'another recipient key': await open(visitorLetter, { recipient: await importX25519(new Uint8Array(32).fill(9)) }),
       'version 2': await open(visitorLetter, { letter: concat(new Uint8Array([2]), visitorBytes.subarray(1)) }),
