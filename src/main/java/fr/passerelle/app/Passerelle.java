@@ -12,6 +12,8 @@ import fr.passerelle.queue.QueueService;
 import fr.passerelle.queue.QueueWatcher;
 import fr.passerelle.service.OpeningHours;
 import fr.passerelle.service.ServiceHours;
+import fr.passerelle.mailbox.MailboxMetrics;
+import fr.passerelle.mailbox.MailboxRoutes;
 import fr.passerelle.service.ServiceRoutes;
 import fr.passerelle.staff.StaffAuth;
 import fr.passerelle.store.Stores;
@@ -42,12 +44,14 @@ public final class Passerelle {
   private final ManagementServer management;
   private final RetentionPurge purge;
   private final OrganisationRoot root;
+  private final MailboxMetrics mailboxMetrics;
   private LoadSampler sampler;
   private HttpServer publicServer;
 
   private Passerelle(Services services, StaffAuth staff, ManagementServer management, RetentionPurge purge,
-      OrganisationRoot root) {
+      OrganisationRoot root, MailboxMetrics mailboxMetrics) {
     this.services = services;
+    this.mailboxMetrics = mailboxMetrics;
     this.root = root;
     this.staff = staff;
     this.management = management;
@@ -76,8 +80,10 @@ public final class Passerelle {
         staff.tokens(), registry, clock);
     ManagementServer management = new ManagementServer(vertx, config.http(), registry,
         List.of(new ReadinessCheck("store", () -> stores.queue().waiting())));
+    MailboxMetrics mailboxMetrics = new MailboxMetrics(stores.mailboxes(), registry);
     Passerelle node = new Passerelle(services, staff, management,
-        new RetentionPurge(vertx, stores, config.retention(), clock), organisationRoot(config));
+        new RetentionPurge(vertx, stores, config.retention(), clock, mailboxMetrics::refresh),
+        organisationRoot(config), mailboxMetrics);
     return node.listen();
   }
 
@@ -118,6 +124,7 @@ public final class Passerelle {
       new WidgetRoutes(services, root, WidgetFiles.load()).mount(r);
       new CertificateRequestRoutes(services, root).mount(r);
       new CannedReplyRoutes(services.stores().cannedReplies(), services.tokens()).mount(r);
+      MailboxRoutes.mount(r, services, root, mailboxMetrics);
     });
     Future<Void> demoReplies = services.config().demo().enabled()
         ? DemoReplies.seed(services.stores().cannedReplies()) : Future.succeededFuture();
