@@ -199,7 +199,8 @@ export class Controller {
     return true;
   }
 
-  // The visitor leaves the queue for a letter: the session says so to the server, then this page lets it go.
+  // The visitor leaves the queue for a letter: the chat session is erased on the server, as by the quick exit, so
+  // that nothing of it outlives the switch.
   leaveQueue() {
     const connection = this.connection;
     if (!connection) {
@@ -207,8 +208,12 @@ export class Controller {
     }
     this.connection = null;
     this.credentials = null;
-    connection.send({ type: 'leave' });
-    connection.stop();
+    connection.erase(ERASE_TIMEOUT_MS);
+  }
+
+  // Still in the queue while writing a letter, the visitor stays on the letter form.
+  waitingUnlessWritingALetter() {
+    return this.state.phase === 'letter' ? undefined : this.setPhase('waiting');
   }
 
   /** Opens the mailbox of a message code; a wrong code stays on the start with "no messages for this code". */
@@ -285,7 +290,7 @@ export class Controller {
       case 'ready': return this.onReady(frame);
       case 'queued':
         this.pendingJoin = null;
-        return this.setPhase('waiting');
+        return this.waitingUnlessWritingALetter();
       case 'queue':
         this.state.queue = { position: frame.position, etaSeconds: frame.etaSeconds ?? null };
         return this.emit('queue');
@@ -330,7 +335,7 @@ export class Controller {
         this.forgetConversation(); // sent back to the queue while the socket was down
         await this.rekey();
       }
-      return this.setPhase('waiting');
+      return this.waitingUnlessWritingALetter();
     }
     if (ACTIVE.has(this.state.phase)) {
       return this.onEnded('worker');

@@ -2,18 +2,23 @@ package fr.passerelle.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.it.TestNode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Letters end to end with nothing played by Java (docs/protocol.md 12.12): a visitor leaves a message in the widget
  * and gets a code; a worker sees the mailbox in the console's Messages section, reads the text and answers; on
  * another visit, the code opens the mailbox with the answer under the worker's verified pseudonym; the visitor writes
- * again and the worker reads it. Each page is saved at each step to {@code target/screenshots/letters-*.png}.
+ * again and the worker reads it. A colleague certified after the first letter reads the thread from the answer on,
+ * and is told the first letter was sealed to other keys; the mailbox is then discarded after a confirmation. Each
+ * page is saved at each step to {@code target/screenshots/letters-*.png}.
  */
 class LettersConversationBrowserTest {
   private static final String ORG_NAME = "Association Horizon";
@@ -43,6 +48,8 @@ class LettersConversationBrowserTest {
     visitor.selectLanguage("fr");
     String code = LettersWidgetBrowserTest.leaveALetter(visitor, FIRST);
     visitor.screenshot("letters-visitor-sent");
+    ConsolePage ioana = fixture.open();
+    ConsoleWorkers.certified(ioana, "ioana");
 
     camille.click("#letters-refresh");
     camille.waitUntil("one mailbox awaiting a reply", () -> camille.text("#letters-summary")
@@ -84,8 +91,23 @@ class LettersConversationBrowserTest {
     camille.waitUntil("awaiting again", () -> camille.text("#letters-summary").startsWith("1 boîte(s) en attente"));
     camille.click("#letters-list .letters-open");
     camille.waitUntil("both letters of the visitor", () -> camille.all(".letter.visitor .letter-text").stream()
-        .map(e -> e.getText()).toList().equals(java.util.List.of(FIRST, AGAIN)));
+        .map(WebElement::getText).toList().equals(List.of(FIRST, AGAIN)));
     camille.screenshot("letters-written-again");
+
+    ioana.click("#letters-refresh");
+    ioana.click("#letters-list .letters-open");
+    ioana.waitUntil("the answer and the second letter, sealed to Ioana too", () -> ioana.all(".letter .letter-text")
+        .stream().map(WebElement::getText).toList().equals(List.of(
+            "Chiffré pour les clés de collègues ou pour vos anciennes clés : illisible dans ce navigateur.",
+            ANSWER, AGAIN)));
+    assertThat(ioana.waitFor(".letter.visitor").getAttribute("data-state")).isEqualTo("sealed-elsewhere");
+    ioana.screenshot("letters-colleague");
+
+    ioana.click(".letters-discard");
+    ioana.waitFor("#confirm-dialog");
+    ioana.click("#confirm-ok");
+    ioana.waitUntil("no mailbox left", () -> ioana.text("#letters-summary").endsWith("sur 0."));
+    assertThat(TestNode.await(fixture.node().node().services().stores().mailboxes().list())).isEmpty();
   }
 
   private WidgetPage phone() {

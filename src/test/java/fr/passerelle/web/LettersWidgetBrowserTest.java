@@ -42,13 +42,15 @@ class LettersWidgetBrowserTest extends OneWidgetWorldPerClass {
   }
 
   @Test
-  void theQuickExitWithAMailboxOpenDeletesItOnTheServer() {
+  void leavingALetterLeavesTheQueueAndTheQuickExitWithAMailboxOpenDeletesItOnTheServer() {
     SecureWorker camille = world.worker("camille", "Camille");
     WidgetPage page = world.page.open(world.demoUrl());
     page.selectLanguage("fr");
     String code = leaveALetter(page, "Je ne peux pas attendre, je reviendrai.");
     assertThat(code).matches(CODE);
     page.until(() -> await(mailboxes().list()).size() == 1, "the mailbox on the server");
+    page.until(() -> await(world.node().node().services().stores().queue().waiting()).isEmpty(),
+        "the visitor out of the queue");
 
     page.click(".exit-button");
 
