@@ -186,17 +186,14 @@ export class Controller {
   }
 
   /**
-   * Leaves a letter (leaving the queue first, if the visitor is in it); false for an empty or too long text.
+   * Leaves a letter, and once it is stored leaves the queue if the visitor is in it; false for an empty or too long
+   * text.
    * @param {string} text
    * @param {{languages: string[], language: string}} visitor
    */
   sendLetter(text, visitor) {
     const languages = visitor.languages.length > 0 ? visitor.languages : ['fr'];
-    if (!this.mailbox.write(text, { languages, language: visitor.language })) {
-      return false;
-    }
-    this.leaveQueue();
-    return true;
+    return this.mailbox.write(text, { languages, language: visitor.language }, () => this.leaveQueue());
   }
 
   // The visitor leaves the queue for a letter: the chat session is erased on the server, as by the quick exit, so

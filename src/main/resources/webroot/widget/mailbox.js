@@ -81,9 +81,10 @@ export class Mailbox {
    * and the mailbox. False, and nothing sent, for an empty or too long text.
    * @param {string} text
    * @param {{languages: string[], language: string}} visitor the routing languages and the widget's language
+   * @param {() => void} [onStored] called once the server has stored the letter
    * @returns {boolean}
    */
-  write(text, visitor) {
+  write(text, visitor, onStored = () => {}) {
     if (!text.trim() || [...text].length > MAX_TEXT_LENGTH) {
       return false;
     }
@@ -91,7 +92,7 @@ export class Mailbox {
     this.state.letters.push(letter);
     this.state.error = null;
     this.emit('letters');
-    this.deliver(letter, visitor).catch((e) => {
+    this.deliver(letter, visitor, onStored).catch((e) => {
       letter.state = 'failed';
       this.state.error = e.code === 'no_recipients' ? 'noRecipients' : 'failed';
       this.emit('letters');
@@ -99,7 +100,7 @@ export class Mailbox {
     return true;
   }
 
-  async deliver(letter, { languages, language }) {
+  async deliver(letter, { languages, language }, onStored) {
     const recipients = await this.recipients();
     if (recipients.length === 0) {
       throw Object.assign(new Error('no valid certificate to seal to'), { code: 'no_recipients' });
@@ -114,6 +115,7 @@ export class Mailbox {
     this.keys = keys;
     this.written.set(letter.id, letter.text);
     letter.state = 'stored';
+    onStored();
     this.emit(first ? 'created' : 'letters');
     await this.refresh();
   }

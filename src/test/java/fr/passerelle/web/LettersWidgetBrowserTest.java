@@ -7,9 +7,12 @@ import fr.passerelle.client.SecureWorker;
 import fr.passerelle.mailbox.MailboxStore;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The widget's letters on their own (docs/protocol.md 12.12): leaving a message from the queue shows the message code
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * mailbox open leaves no mailbox on the server and nothing in the browser; and every new state reads in French and
  * in a non-Latin script with no serious accessibility problem.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LettersWidgetBrowserTest extends OneWidgetWorldPerClass {
   private static final String CODE = "[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}";
 
@@ -25,6 +29,25 @@ class LettersWidgetBrowserTest extends OneWidgetWorldPerClass {
     for (var mailbox : await(mailboxes().list())) {
       await(mailboxes().delete(mailbox.id()));
     }
+  }
+
+  /** First, while no worker of this node has a certificate. */
+  @Test
+  @Order(1)
+  void withNoCertificateToSealToTheWidgetSaysSoSendsNothingAndKeepsTheVisitorInTheQueue() {
+    JsonObject fr = WidgetLanguagesBrowserTest.catalogue("fr");
+    WidgetPage page = world.page.open(world.demoUrl());
+    page.selectLanguage("fr");
+    page.start();
+    page.click(".leave-message");
+    page.awaitPhase("letter");
+    page.send("Personne ne pourra le lire.");
+    page.awaitText(fr.getString("letter.error.noRecipients"));
+    assertThat(page.phase()).isEqualTo("letter");
+    assertThat(await(mailboxes().list())).isEmpty();
+    assertThat(await(world.node().node().services().stores().queue().waiting())).as("still in the queue").hasSize(1);
+    page.click(".letter .actions .secondary");
+    page.awaitPhase("waiting");
   }
 
   @Test
