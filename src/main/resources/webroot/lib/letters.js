@@ -160,7 +160,9 @@ export function parseLetter(letter) {
   const stanzas = [];
   for (let i = 0; i < count; i++) {
     const id = reader.lp8();
-    stanzas.push({ recipientId: decodeId(id), enc: reader.take(ENC_LENGTH), ciphertext: reader.take(SEALED_KEY_LENGTH) });
+    stanzas.push({
+      recipientId: decodeId(id), enc: reader.take(ENC_LENGTH), ciphertext: reader.take(SEALED_KEY_LENGTH),
+    });
   }
   checkRecipientList(stanzas.map((s) => s.recipientId));
   const body = reader.rest();

@@ -65,7 +65,10 @@ function selectCode(c) {
   }
 }
 
-/** The thread: the visitor's letters, the team's answers with their verified pseudonym, and what to do. @param {Context} c */
+/**
+ * The thread: the visitor's letters, the team's answers with their verified pseudonym, and what to do.
+ * @param {Context} c
+ */
 export function mailbox(c) {
   const { tr, ui } = c;
   const { state } = c.controller.mailbox;

@@ -111,7 +111,8 @@ export class Mailbox {
       orgId: this.settings.orgId, mailboxId: keys.mailboxId, letterId: letter.id, kind: LetterKind.VISITOR,
       json: letterContent({ text: letter.text, replyPub: keys.reply.publicKey, language }), recipients,
     });
-    await postLetter(this.settings.relay, keys.authorization, { id: letter.id, sealed: toBase64url(sealed), languages });
+    await postLetter(this.settings.relay, keys.authorization,
+      { id: letter.id, sealed: toBase64url(sealed), languages });
     this.keys = keys;
     this.written.set(letter.id, letter.text);
     letter.state = 'stored';
@@ -126,7 +127,8 @@ export class Mailbox {
     const verified = [];
     for (const certificate of await fetchRecipients(this.settings.relay)) {
       try {
-        const fields = await verifyCertificate(fromBase64url(certificate), { orgId, rootPublicKey, now: Date.now() / 1000 });
+        const fields = await verifyCertificate(fromBase64url(certificate),
+          { orgId, rootPublicKey, now: Date.now() / 1000 });
         if (!verified.some((r) => r.id === fields.workerId)) {
           verified.push({ id: fields.workerId, publicKey: fields.identityDhKey });
         }

@@ -63,7 +63,8 @@ class LettersBrowserTest extends OneBrowserPerClass {
         JsonObject read = byRecipient.getJsonObject(recipient);
         assertThat(read.getString("json")).as("%s for %s", letter.getString("letterId"), recipient)
             .isEqualTo(letter.getString("content"));
-        assertThat(read.getString("sender")).isEqualTo(letter.getInteger("kind") == 2 ? letter.getString("sender") : null);
+        String sender = letter.getInteger("kind") == 2 ? letter.getString("sender") : null;
+        assertThat(read.getString("sender")).isEqualTo(sender);
       }
     }
   }

@@ -22,7 +22,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class LettersConversationBrowserTest {
   private static final String ORG_NAME = "Association Horizon";
-  private static final String FIRST = "Bonjour. Je ne peux pas attendre ce soir ; pouvez-vous me dire où dormir demain ?";
+  private static final String FIRST =
+      "Bonjour. Je ne peux pas attendre ce soir ; pouvez-vous me dire où dormir demain ?";
   private static final String ANSWER = "Bonjour, c'est Camille. Le 115 ou l'accueil de jour rue des Lilas, dès 9 h.";
   private static final String AGAIN = "Merci ! J'irai demain matin.";
 
