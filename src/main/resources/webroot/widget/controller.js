@@ -545,6 +545,11 @@ export class Controller {
   }
 
   setPhase(phase) {
+    if (phase === 'mailbox') {
+      this.mailbox.watch();
+    } else {
+      this.mailbox.unwatch();
+    }
     this.state.phase = phase;
     this.emit('phase');
   }

@@ -11,6 +11,8 @@ import { deleteMailbox, fetchMailbox, fetchRecipients, postLetter } from './rela
 
 /** Days a mailbox is kept after its last letter when the server does not say (its default). */
 const DEFAULT_KEPT_DAYS = 7;
+/** While the thread is on screen, it is read again this often, so that an answer shows without a click. */
+export const REFRESH_MS = 30_000;
 
 /**
  * @typedef {object} ShownLetter
@@ -34,6 +36,7 @@ export class Mailbox {
     this.onChange = onChange;
     this.keys = null;
     this.written = new Map();
+    this.timer = null;
     /** What the view shows. */
     this.state = { letters: [], expiresAt: null, keptDays: DEFAULT_KEPT_DAYS, error: null, loading: false };
   }
@@ -139,6 +142,16 @@ export class Mailbox {
     return verified;
   }
 
+  /** Reads the mailbox again every {@link REFRESH_MS} until {@link unwatch}. */
+  watch() {
+    this.timer ??= setInterval(() => this.refresh(), REFRESH_MS);
+  }
+
+  unwatch() {
+    clearInterval(this.timer);
+    this.timer = null;
+  }
+
   /** Reads the mailbox again: new answers, the expiry. Failures leave what is shown. */
   async refresh() {
     if (!this.keys) {
@@ -216,6 +229,7 @@ export class Mailbox {
 
   /** Forgets the mailbox in this page; it stays on the server for its code. */
   forget() {
+    this.unwatch();
     this.keys = null;
     this.written.clear();
     this.state = { letters: [], expiresAt: null, keptDays: DEFAULT_KEPT_DAYS, error: null, loading: false };

@@ -60,6 +60,7 @@ export function waiting(c) {
   return h('section', { class: 'panel', 'aria-labelledby': 'pw-title' },
     h('h2', { id: 'pw-title' }, tr.t('queue.title')),
     h('div', { class: 'queue', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }, queueLines(c)),
+    isLongWait(state) ? leaveMessageButton(c) : null,
     state.service?.open === false ? serviceStatus(c) : null,
     c.log,
     c.composer(),
@@ -75,14 +76,23 @@ export function queueLines(c) {
   if (!queue) {
     return [h('p', {}, tr.t('status.connecting'))];
   }
-  const eta = queue.etaSeconds;
-  const long = state.service?.open === false || eta === null || eta >= LONG_WAIT_SECONDS;
   return [
     h('p', { class: 'position' }, tr.t('queue.position', { position: queue.position })),
-    h('p', { class: 'eta' }, etaText(tr, eta)),
-    long ? h('p', { class: 'hint' }, tr.t('queue.leaveMessage')) : null,
-    long ? leaveMessageButton(c) : null,
+    h('p', { class: 'eta' }, etaText(tr, queue.etaSeconds)),
+    isLongWait(state) ? h('p', { class: 'hint' }, tr.t('queue.leaveMessage')) : null,
   ];
+}
+
+/**
+ * Whether the wait is long enough to suggest leaving a message: the service is closed, or the estimate is unknown or
+ * at least {@link LONG_WAIT_SECONDS}. False before the first position is known.
+ * @param {object} state the controller's state
+ * @returns {boolean}
+ */
+export function isLongWait(state) {
+  const eta = state.queue?.etaSeconds;
+  return state.queue !== null && state.queue !== undefined
+    && (state.service?.open === false || eta === null || eta === undefined || eta >= LONG_WAIT_SECONDS);
 }
 
 /** "Leave a message instead": when nobody can answer soon, a letter the team reads later. */

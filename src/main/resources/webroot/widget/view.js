@@ -56,7 +56,7 @@ export class View {
   changed(what) {
     if (what === 'messages') {
       this.log.update(this.controller.state.messages);
-    } else if (what === 'queue' && this.queueStatus) {
+    } else if (what === 'queue' && this.queueStatus && phases.isLongWait(this.controller.state) === this.longWait) {
       this.queueStatus.replaceChildren(...phases.queueLines(this.context()).filter(Boolean));
     } else if (what === 'connection') {
       this.banner.replaceChildren(...this.bannerText());
@@ -78,6 +78,8 @@ export class View {
     this.banner = h('div', { class: 'banner', role: 'status' }, ...this.bannerText());
     const panel = PANELS[state.phase](this.context());
     this.queueStatus = panel.querySelector('.queue');
+    // The button to leave a message sits outside the live region: it comes and goes with a full render only.
+    this.longWait = phases.isLongWait(state);
     this.log.update(state.messages);
     const root = h('div', { class: 'widget', lang: tr.language === 'zh' ? 'zh-Hans' : tr.language, dir: 'ltr',
       role: 'region', 'aria-label': tr.t('widget.label', { org: this.settings.orgName }), 'data-phase': state.phase },
