@@ -51,12 +51,15 @@ public final class MessageCode {
   }
 
   /**
-   * The code a visitor typed, as derivation takes it: upper case, without spaces, tabs, line breaks and dashes, with
-   * O read as 0 and I, L as 1; {@code INVALID_CODE} unless that leaves exactly 20 symbols of {@link #ALPHABET}.
+   * The code a visitor typed, as derivation takes it: ASCII letters upper-cased, spaces, tabs, line breaks and dashes
+   * removed, O read as 0 and I, L as 1; {@code INVALID_CODE} unless that leaves exactly 20 symbols of
+   * {@link #ALPHABET} (so any other character, such as a non-ASCII letter, is refused).
    */
   public static String normalise(String input) {
     StringBuilder code = new StringBuilder(LENGTH);
-    for (char c : input.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+    for (char typed : input.toCharArray()) {
+      // ASCII letters only: Unicode case mapping would turn ı into I and ß into SS, and differ between runtimes.
+      char c = typed >= 'a' && typed <= 'z' ? (char) (typed - 'a' + 'A') : typed;
       switch (c) {
         case ' ', '\t', '\n', '\r', '-' -> { }
         case 'O' -> code.append('0');

@@ -14,7 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class MailboxMetrics {
   static final String LETTERS = "passerelle.letters";
-  static final String MAILBOXES = "passerelle.mailboxes";
+  /** The gauge of mailboxes, by {@link #TAG_STATE}. */
+  public static final String MAILBOXES = "passerelle.mailboxes";
+  public static final String TAG_STATE = "state";
+  /** The state of a mailbox whose last letter is the visitor's. */
+  public static final String AWAITING = "awaiting";
 
   private final MailboxStore store;
   private final Counter fromVisitor;
@@ -26,19 +30,14 @@ public final class MailboxMetrics {
     this.store = store;
     fromVisitor = letters(registry, Party.VISITOR);
     fromWorker = letters(registry, Party.WORKER);
-    Gauge.builder(MAILBOXES, awaiting, AtomicInteger::get).tag("state", "awaiting")
+    Gauge.builder(MAILBOXES, awaiting, AtomicInteger::get).tag(TAG_STATE, AWAITING)
         .description("Mailboxes whose last letter is the visitor's").register(registry);
-    Gauge.builder(MAILBOXES, answered, AtomicInteger::get).tag("state", "answered")
+    Gauge.builder(MAILBOXES, answered, AtomicInteger::get).tag(TAG_STATE, "answered")
         .description("Mailboxes whose last letter is a worker's").register(registry);
   }
 
   void stored(Party from) {
     (from == Party.VISITOR ? fromVisitor : fromWorker).increment();
-  }
-
-  /** Mailboxes awaiting a reply, as of the last refresh. */
-  public int awaiting() {
-    return awaiting.get();
   }
 
   /** Reads the store once and sets the gauges. */

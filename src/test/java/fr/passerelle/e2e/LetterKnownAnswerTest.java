@@ -111,4 +111,13 @@ class LetterKnownAnswerTest {
     }
     return keys;
   }
+
+  @Test
+  void theProtocolQuotesTheJavaFile() throws Exception {
+    JsonObject file = LetterKnownAnswers.readFile(JAVA_FILE);
+    String protocol = Files.readString(Path.of("docs", "protocol.md"));
+    for (String member : new String[] {"code", "token", "replyPub", "mailboxId", "codeAsTyped"}) {
+      assertThat(protocol).as(member).contains(file.getString(member));
+    }
+  }
 }

@@ -39,7 +39,8 @@ class MessageCodeTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "7K2M-Q9XA-4HVD-1RWE-8NT", "7K2M-Q9XA-4HVD-1RWE-8NT00", "7K2M-Q9XA-4HVD-1RWE-8NTU",
-      "7K2M-Q9XA-4HVD-1RWE-8NT.", "7K2M_Q9XA_4HVD_1RWE_8NT0", "7K2M-Q9XA-4HVD-1RWE-8NTÉ", "7K2M-Q9XA-4HVD-1RWE-8NT٣"})
+      "7K2M-Q9XA-4HVD-1RWE-8NT.", "7K2M_Q9XA_4HVD_1RWE_8NT0", "7K2M-Q9XA-4HVD-1RWE-8NTÉ", "7K2M-Q9XA-4HVD-1RWE-8NT٣",
+      "7K2M-Q9XA-4HVD-1RWE-8NTı", "7K2M-Q9XA-4HVD-1RWE-8Nß", "7K2M-Q9XA-4HVD-1RWE-8NT\u00a0", "7K2M-Q9XA-4HVD-1RWE-8NTｚ"})
   void anythingElseIsAnInvalidCode(String typed) {
     assertRefused(() -> MessageCode.normalise(typed), Reason.INVALID_CODE);
     assertRefused(() -> MessageCode.derive(typed, "org-test"), Reason.INVALID_CODE);
