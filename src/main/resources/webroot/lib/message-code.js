@@ -38,8 +38,9 @@ export function formatMessageCode(code) {
 }
 
 /**
- * The 20 symbols of a code as typed: upper-cased, without spaces, line breaks or dashes, with O read as 0 and I and
- * L as 1. Anything else is `INVALID_CODE`, before anything is derived or sent.
+ * The 20 symbols of a code as typed: ASCII letters upper-cased (no other case mapping, which would turn `ß` into
+ * `SS` or `ı` into `I`), without spaces, tabs, line breaks or dashes, with O read as 0 and I and L as 1. Anything
+ * else is `INVALID_CODE`, before anything is derived or sent.
  * @param {string} input
  * @returns {string}
  */
@@ -47,7 +48,8 @@ export function normaliseMessageCode(input) {
   if (typeof input !== 'string') {
     refuse(Reason.INVALID_CODE, 'a message code is text');
   }
-  const symbols = [...input.toUpperCase().replace(/[ \t\r\n-]/g, '')].map((c) => LOOK_ALIKES.get(c) ?? c).join('');
+  const upper = input.replace(/[a-z]/g, (c) => c.toUpperCase());
+  const symbols = [...upper.replace(/[ \t\r\n-]/g, '')].map((c) => LOOK_ALIKES.get(c) ?? c).join('');
   if (symbols.length !== CODE_LENGTH || [...symbols].some((c) => !CODE_ALPHABET.includes(c))) {
     refuse(Reason.INVALID_CODE, `a message code is ${CODE_LENGTH} symbols of ${CODE_ALPHABET}`);
   }

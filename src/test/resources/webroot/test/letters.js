@@ -170,7 +170,7 @@ export async function refusals(text) {
     codes: Object.fromEntries(await Promise.all([
       file.code.toLowerCase(), ` ${file.code.match(/.{4}/g).join('-')}\n`, 'OIL0-0000-0000-0000-0000',
       '', 'ABCD', `${file.code}0`, file.code.replace(/.$/, 'U'), file.code.replace(/.$/, '*'),
-      file.code.replace(/.$/, 'é'), 'resume-code-words',
+      file.code.replace(/.$/, 'é'), file.code.replace(/.$/, 'ı'), file.code.replace(/..$/, 'ß'), 'resume-code-words',
     ].map(async (input) => [input, await reasonOf(async () => normaliseMessageCode(input))
       .then((reason) => (reason === 'ok' ? normaliseMessageCode(input) : reason))]))),
   };

@@ -111,6 +111,8 @@ class LettersBrowserTest extends OneBrowserPerClass {
         .put("K7QM2XH4RZ9TBWD3FNPU", "INVALID_CODE")
         .put("K7QM2XH4RZ9TBWD3FNP*", "INVALID_CODE")
         .put("K7QM2XH4RZ9TBWD3FNPé", "INVALID_CODE")
+        .put("K7QM2XH4RZ9TBWD3FNPı", "INVALID_CODE")
+        .put("K7QM2XH4RZ9TBWD3FNß", "INVALID_CODE")
         .put("resume-code-words", "INVALID_CODE"));
   }
 }
