@@ -9,7 +9,7 @@ import { h } from './dom.js';
 /** The first letter: why, the form, and the way back. @param {Context} c */
 export function letter(c) {
   const { tr } = c;
-  return h('section', { class: 'panel letter', 'aria-labelledby': 'pw-title' },
+  return h('section', { class: 'panel letter-form', 'aria-labelledby': 'pw-title' },
     h('h2', { id: 'pw-title' }, tr.t('letter.title')),
     h('p', {}, tr.t('letter.intro', { org: c.orgName })),
     h('p', {}, tr.t('letter.code')),

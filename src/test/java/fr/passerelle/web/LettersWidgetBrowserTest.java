@@ -46,7 +46,7 @@ class LettersWidgetBrowserTest extends OneWidgetWorldPerClass {
     assertThat(page.phase()).isEqualTo("letter");
     assertThat(await(mailboxes().list())).isEmpty();
     assertThat(await(world.node().node().services().stores().queue().waiting())).as("still in the queue").hasSize(1);
-    page.click(".letter .actions .secondary");
+    page.click(".letter-form .actions .secondary");
     page.awaitPhase("waiting");
   }
 
