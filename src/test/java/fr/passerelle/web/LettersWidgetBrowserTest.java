@@ -4,8 +4,12 @@ import static fr.passerelle.it.TestNode.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.client.SecureWorker;
+import fr.passerelle.client.Transport;
 import fr.passerelle.mailbox.MailboxStore;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -15,8 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The widget's letters on their own (docs/protocol.md 12.12): leaving a message from the queue shows the message code
- * once and a mailbox the server holds; a code that opens nothing says so and nothing more; the quick exit with a
+ * The widget's letters on their own (docs/protocol.md 12.12): the first screen of a closed service and a long queue
+ * offer to leave a message; with no certificate to seal to, nothing is sent and the visitor keeps their place;
+ * leaving a message shows the message code once and a mailbox the server holds; a code that opens nothing says so and nothing more; the quick exit with a
  * mailbox open leaves no mailbox on the server and nothing in the browser; and every new state reads in French and
  * in a non-Latin script with no serious accessibility problem.
  */
@@ -48,6 +53,25 @@ class LettersWidgetBrowserTest extends OneWidgetWorldPerClass {
     assertThat(await(world.node().node().services().stores().queue().waiting())).as("still in the queue").hasSize(1);
     page.click(".letter-form .actions .secondary");
     page.awaitPhase("waiting");
+  }
+
+  @Test
+  void whenTheServiceIsClosedTheFirstScreenOffersToLeaveAMessage() {
+    JsonObject fr = WidgetLanguagesBrowserTest.catalogue("fr");
+    setHours("[{\"day\": \"monday\", \"from\": \"00:00\", \"to\": \"00:01\"}]");
+    try {
+      WidgetPage page = world.page.open(world.demoUrl());
+      page.selectLanguage("fr");
+      page.awaitText(fr.getString("status.closed"));
+      page.click(".panel > .leave-message");
+      page.awaitPhase("letter");
+      page.click(".letter-form .actions .secondary");
+      page.awaitPhase("intro");
+    } finally {
+      setHours(Stream.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+          .map(day -> "{\"day\": \"" + day + "\", \"from\": \"00:00\", \"to\": \"24:00\"}")
+          .collect(Collectors.joining(", ", "[", "]")));
+    }
   }
 
   @Test
@@ -166,6 +190,13 @@ class LettersWidgetBrowserTest extends OneWidgetWorldPerClass {
     }
     assertThat(shown).as(language + " " + state + ": a placeholder left").doesNotContainPattern("\\{[a-zA-Z]+\\}");
     page.assertAccessible(language + " " + state);
+  }
+
+  private static void setHours(String hours) {
+    Transport.Response response = await(world.node().transport().request("PUT", "/api/v1/service/hours",
+        Optional.of(world.node().token("admin")),
+        Optional.of("{\"timeZone\": \"Europe/Paris\", \"hours\": " + hours + "}")));
+    assertThat(response.status()).isEqualTo(200);
   }
 
   private static MailboxStore mailboxes() {
