@@ -84,12 +84,17 @@ class LettersConversationBrowserTest {
     assertThat(later.text()).doesNotContain(FIRST);
     later.screenshot("letters-visitor-answer");
 
+    camille.setHidden(true);
     later.send(AGAIN);
     later.until(() -> later.findAll(".letter.me[data-state=stored] .text").stream()
         .anyMatch(e -> e.getText().equals(AGAIN)), "the second letter stored");
 
     camille.click("#letters-refresh");
     camille.waitUntil("awaiting again", () -> camille.text("#letters-summary").startsWith("1 boîte(s) en attente"));
+    camille.waitUntil("a notification in fixed words", () -> camille.notifications().contains(
+        "Passerelle — console | Un message laissé attend une réponse."));
+    assertThat(camille.notifications()).noneMatch(n -> n.contains("Merci"));
+    camille.setHidden(false);
     camille.click("#letters-list .letters-open");
     camille.waitUntil("both letters of the visitor", () -> camille.all(".letter.visitor .letter-text").stream()
         .map(WebElement::getText).toList().equals(List.of(FIRST, AGAIN)));
