@@ -83,7 +83,7 @@ class ConsoleChatBrowserTest {
     page.waitUntil("the title counts the new visitor", () -> page.driver().getTitle().startsWith("(1) "));
     page.waitUntil("a notification without content", () -> !page.notifications().isEmpty());
     assertThat(page.notifications()).isSubsetOf("Passerelle — console | Quelqu'un attend.",
-        "Passerelle — console | Une personne vous est proposée.");
+        "Passerelle — console | Une conversation vous est proposée.");
     page.setHidden(false);
     page.screenshot("queue");
 
