@@ -110,7 +110,7 @@ export class WorkerConsole {
     await this.saved.close();
   }
 
-  /** Conversations still open, whose keys would be lost with this page. */
+  /** Conversations still open, whose keys a logout deletes. */
   get openConversations() {
     return [...this.conversations.values()].filter((c) => c.active);
   }
