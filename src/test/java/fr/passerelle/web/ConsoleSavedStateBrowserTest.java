@@ -78,6 +78,25 @@ class ConsoleSavedStateBrowserTest {
       };
       """;
 
+  /** Copies the one record as one of a conversation the server does not list, and as another account's, old. */
+  private static final String LEFT_OVER = """
+      const done = arguments[arguments.length - 1];
+      const opening = indexedDB.open('passerelle-console-state');
+      opening.onsuccess = () => {
+        const db = opening.result;
+        const transaction = db.transaction('conversations', 'readwrite');
+        const store = transaction.objectStore('conversations');
+        const all = store.getAll();
+        all.onsuccess = () => {
+          const record = all.result[0];
+          store.put({ ...record, conversation: 'ended-meanwhile' }, 'ended-meanwhile');
+          store.put({ ...record, conversation: 'another-account', staffId: 'someone-else', savedAt: 0 },
+            'another-account');
+        };
+        transaction.oncomplete = () => { db.close(); done(true); };
+      };
+      """;
+
   private ConsoleFixture fixture;
   private ConsolePage camille;
   private WidgetPage visitor;
@@ -126,6 +145,9 @@ class ConsoleSavedStateBrowserTest {
 
     // The worker reloads; the visitor writes meanwhile; both messages arrive once after the login.
     camille.reload();
+    // Left over from earlier: a conversation of Camille's the server no longer lists, and another account's, old.
+    camille.asyncScript(LEFT_OVER);
+    assertThat(states().getJsonArray("records")).hasSize(3);
     visitorWrites("Vous êtes là ? J'ai écrit pendant votre absence.");
     visitorWrites("Un deuxième message.");
     camille.login("camille", TestNode.PASSWORD);
@@ -134,6 +156,7 @@ class ConsoleSavedStateBrowserTest {
     assertThat(camille.text(chat(1) + " .message.from-system")).contains("Conversation reprise sur cet appareil");
     assertThat(safetyCode()).isEqualTo(code);
     camille.screenshot("saved-after-reload");
+    camille.waitUntil("what outlived its conversation is deleted", () -> states().getJsonArray("records").size() == 1);
 
     write("Je suis là, rien n'est perdu.");
     visitor.awaitWorkerMessage("Je suis là, rien n'est perdu.");
