@@ -100,7 +100,7 @@ export class WorkerConsole {
 
   async forgetSavedStates() {
     const mine = new Set(this.locks.held.keys());
-    this.saved.closed = true; // no write from a step still running
+    this.saved.closed = true; // no save from a step still running
     this.locks.releaseAll();
     for (const id of await this.saved.list()) {
       if (mine.has(id) || await this.locks.freeOrMine(id)) {
@@ -227,6 +227,7 @@ export class WorkerConsole {
       this.ui.changed(conversation);
       await this.locks.hold(conversation.id, true);
       if (await this.restore(conversation)) {
+        // The other tab acknowledged only what it saved: the rest is still on the server.
         this.socket.send({ type: 'sync', conversation: conversation.id, after: conversation.lastSeq });
       }
     });
@@ -293,6 +294,9 @@ export class WorkerConsole {
           } else {
             this.elsewhere(conversation);
           }
+        }).catch(() => {
+          conversation.state = 'keys-lost';
+          this.ui.changed(conversation);
         });
       }
     }
