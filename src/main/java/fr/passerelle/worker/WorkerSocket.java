@@ -136,6 +136,7 @@ public final class WorkerSocket {
         .put("status", available ? "available" : "away")
         .put("mode", services.config().routing().mode().name().toLowerCase())
         .put("certificate", hasCertificate)
+        .put("conversationLifetimeSeconds", services.config().retention().session().toSeconds())
         .put("conversations", new JsonArray(active.stream().map(ServerFrames::conversation).toList()));
   }
 
