@@ -97,9 +97,10 @@ public final class Passerelle {
         });
   }
 
-  private static ServiceHours serviceHours(PasserelleConfig config) {
+  /** The hours an admin set, shared through the store; the configured ones until then. */
+  private static ServiceHours serviceHours(PasserelleConfig config, Stores stores) {
     var organisation = config.organisation();
-    return new ServiceHours(OpeningHours.parse(organisation.openingHours(), organisation.zone()));
+    return new ServiceHours(stores.hours(), OpeningHours.parse(organisation.openingHours(), organisation.zone()));
   }
 
   private Future<Passerelle> listen() {
@@ -114,7 +115,7 @@ public final class Passerelle {
       supervisors.mount(r);
       new CertificateRoutes(services, root).mount(r);
       WebJars.mount(r);
-      new ServiceRoutes(services, root, serviceHours(services.config())).mount(r);
+      new ServiceRoutes(services, root, serviceHours(services.config(), services.stores())).mount(r);
       new WidgetRoutes(services, root, WidgetFiles.load()).mount(r);
       new CertificateRequestRoutes(services, root).mount(r);
       new CannedReplyRoutes(services.stores().cannedReplies(), services.tokens()).mount(r);
