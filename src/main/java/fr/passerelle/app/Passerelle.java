@@ -10,6 +10,7 @@ import fr.passerelle.queue.HandlingTimes;
 import fr.passerelle.queue.OfferDeclines;
 import fr.passerelle.queue.QueueService;
 import fr.passerelle.queue.QueueWatcher;
+import fr.passerelle.reference.ApiReference;
 import fr.passerelle.service.OpeningHours;
 import fr.passerelle.service.ServiceHours;
 import fr.passerelle.service.ServiceRoutes;
@@ -28,6 +29,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +46,7 @@ public final class Passerelle {
   private final OrganisationRoot root;
   private LoadSampler sampler;
   private HttpServer publicServer;
+  private Router publicRouter;
 
   private Passerelle(Services services, StaffAuth staff, ManagementServer management, RetentionPurge purge,
       OrganisationRoot root) {
@@ -119,9 +122,11 @@ public final class Passerelle {
       new WidgetRoutes(services, root, WidgetFiles.load()).mount(r);
       new CertificateRequestRoutes(services, root).mount(r);
       new CannedReplyRoutes(services.stores().cannedReplies(), services.tokens()).mount(r);
+      ApiReference.load().mount(r);
     });
     Future<Void> demoReplies = services.config().demo().enabled()
         ? DemoReplies.seed(services.stores().cannedReplies()) : Future.succeededFuture();
+    publicRouter = router;
     return demoReplies.compose(v -> services.watcher().start())
         .compose(v -> server.listen(router))
         .compose(s -> {
@@ -141,6 +146,11 @@ public final class Passerelle {
 
   public int managementPort() {
     return management.actualPort();
+  }
+
+  /** The public port's routes, which the OpenAPI document must describe (the API reference test checks). */
+  public Router publicRouter() {
+    return publicRouter;
   }
 
   public Services services() {
