@@ -59,6 +59,7 @@ public final class PublicServer {
         .put("api", new JsonArray().add("POST /api/v1/sessions").add("GET /api/v1/service")
             .add("POST /api/v1/auth/login").add("GET /api/v1/openapi.json"))
         .put("websockets", new JsonArray().add("/ws/visitor").add("/ws/worker").add("/ws/supervisor"))
+        .put("reference", "/api-docs/")
         .put("docs", "README.md, docs/api.md, docs/protocol.md");
   }
 

@@ -99,12 +99,30 @@ class ApiReferenceTest {
 
   @Test
   void theDocumentIsServedAsJson() throws IOException, InterruptedException {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + node.port() + ApiReference.PATH)).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = get(ApiReference.PATH);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
     assertThat(new JsonObject(response.body())).isEqualTo(document);
+  }
+
+  @Test
+  void theReferencePageIsSandboxedWithItsOwnPolicyThatOnlyAddsDataImagesAndHasNoInlineScript() throws IOException,
+      InterruptedException {
+    HttpResponse<String> page = get(ApiReference.PAGE);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("content-security-policy")).hasValue(ApiReference.PAGE_POLICY);
+    assertThat(ApiReference.PAGE_POLICY).contains("script-src 'self';", "img-src 'self' data:;")
+        .endsWith("; sandbox allow-scripts").doesNotContain("unsafe", "http", "allow-same-origin");
+    assertThat(page.headers().firstValue("x-frame-options")).hasValue("DENY");
+    assertThat(page.body()).doesNotContainPattern("<script(?![^>]*\\ssrc=)").doesNotContain("style=")
+        .contains("/webjars/swagger-ui/");
+    assertThat(get(ApiReference.PAGE + "index.html").body()).isEqualTo(page.body());
+    assertThat(get("/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port()
+        + path)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private void assertReferencesResolve(Object node) {
