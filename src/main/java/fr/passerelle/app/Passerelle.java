@@ -112,7 +112,7 @@ public final class Passerelle {
     SupervisorSocket supervisors = new SupervisorSocket(services.vertx(), sampler, services.tokens(),
         services.config().limits(), services.sockets(), services.stores().staff(),
         services.config().auth().accountRecheck(), services.clock());
-    PublicServer server = new PublicServer(services);
+    PublicServer server = new PublicServer(services, root);
     var router = server.router(r -> {
       staff.mount(r);
       supervisors.mount(r);

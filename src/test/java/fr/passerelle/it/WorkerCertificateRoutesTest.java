@@ -236,6 +236,28 @@ class WorkerCertificateRoutesTest {
   }
 
   @Test
+  void theConsoleIsToldItHasACertificateOnlyWhileTheOneOnFileIsValid(Vertx vertx) {
+    configured(vertx);
+    String camilleId = staffId("camille");
+    Instant now = node.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+    assertThat(upload("camille", certificate("asso-test", camilleId, now.minus(Duration.ofHours(1)),
+        now.plus(Duration.ofDays(1)), root.privateKey())).status()).isEqualTo(200);
+    assertThat(readyFrame("camille").getBoolean("certificate")).isTrue();
+
+    node.clock().advance(Duration.ofDays(1));
+    assertThat(readyFrame("camille").getBoolean("certificate")).as("expired on the second").isFalse();
+
+    await(node.node().services().stores().staff().saveCertificate(camilleId, certificate("asso-test", camilleId,
+        now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(9)), root.privateKey())));
+    assertThat(readyFrame("camille").getBoolean("certificate")).as("not valid yet").isFalse();
+
+    byte[] otherRoot = Ed25519.generate(RANDOM).privateKey();
+    await(node.node().services().stores().staff().saveCertificate(camilleId, certificate("asso-test", camilleId,
+        now, now.plus(Duration.ofDays(9)), otherRoot)));
+    assertThat(readyFrame("camille").getBoolean("certificate")).as("signed by another root key").isFalse();
+  }
+
+  @Test
   void withoutACertificateTheAssignedFrameHasNone(Vertx vertx) {
     configured(vertx);
     VisitorClient visitor = node.visitor("fr");
