@@ -10,6 +10,7 @@ import fr.passerelle.queue.HandlingTimes;
 import fr.passerelle.queue.OfferDeclines;
 import fr.passerelle.queue.QueueService;
 import fr.passerelle.queue.QueueWatcher;
+import fr.passerelle.reference.ApiReference;
 import fr.passerelle.service.OpeningHours;
 import fr.passerelle.service.ServiceHours;
 import fr.passerelle.service.ServiceRoutes;
@@ -28,6 +29,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +46,7 @@ public final class Passerelle {
   private final OrganisationRoot root;
   private LoadSampler sampler;
   private HttpServer publicServer;
+  private Router publicRouter;
 
   private Passerelle(Services services, StaffAuth staff, ManagementServer management, RetentionPurge purge,
       OrganisationRoot root) {
@@ -97,9 +100,10 @@ public final class Passerelle {
         });
   }
 
-  private static ServiceHours serviceHours(PasserelleConfig config) {
+  /** The hours an admin set, shared through the store; the configured ones until then. */
+  private static ServiceHours serviceHours(PasserelleConfig config, Stores stores) {
     var organisation = config.organisation();
-    return new ServiceHours(OpeningHours.parse(organisation.openingHours(), organisation.zone()));
+    return new ServiceHours(stores.hours(), OpeningHours.parse(organisation.openingHours(), organisation.zone()));
   }
 
   private Future<Passerelle> listen() {
@@ -108,19 +112,21 @@ public final class Passerelle {
     SupervisorSocket supervisors = new SupervisorSocket(services.vertx(), sampler, services.tokens(),
         services.config().limits(), services.sockets(), services.stores().staff(),
         services.config().auth().accountRecheck(), services.clock());
-    PublicServer server = new PublicServer(services);
+    PublicServer server = new PublicServer(services, root);
     var router = server.router(r -> {
       staff.mount(r);
       supervisors.mount(r);
       new CertificateRoutes(services, root).mount(r);
       WebJars.mount(r);
-      new ServiceRoutes(services, root, serviceHours(services.config())).mount(r);
+      new ServiceRoutes(services, root, serviceHours(services.config(), services.stores())).mount(r);
       new WidgetRoutes(services, root, WidgetFiles.load()).mount(r);
       new CertificateRequestRoutes(services, root).mount(r);
       new CannedReplyRoutes(services.stores().cannedReplies(), services.tokens()).mount(r);
+      ApiReference.load().mount(r);
     });
     Future<Void> demoReplies = services.config().demo().enabled()
         ? DemoReplies.seed(services.stores().cannedReplies()) : Future.succeededFuture();
+    publicRouter = router;
     return demoReplies.compose(v -> services.watcher().start())
         .compose(v -> server.listen(router))
         .compose(s -> {
@@ -140,6 +146,11 @@ public final class Passerelle {
 
   public int managementPort() {
     return management.actualPort();
+  }
+
+  /** The public port's routes, which the OpenAPI document must describe (the API reference test checks). */
+  public Router publicRouter() {
+    return publicRouter;
   }
 
   public Services services() {

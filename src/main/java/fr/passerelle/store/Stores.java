@@ -3,6 +3,7 @@ package fr.passerelle.store;
 import fr.passerelle.canned.CannedReplyStore;
 import fr.passerelle.conversation.ConversationStore;
 import fr.passerelle.queue.QueueStore;
+import fr.passerelle.service.HoursStore;
 import fr.passerelle.staff.StaffStore;
 import fr.passerelle.visitor.SessionStore;
 import fr.passerelle.worker.PresenceStore;
@@ -15,4 +16,5 @@ public record Stores(
     PresenceStore presence,
     StaffStore staff,
     WakeUps wakeUps,
-    CannedReplyStore cannedReplies) {}
+    CannedReplyStore cannedReplies,
+    HoursStore hours) {}

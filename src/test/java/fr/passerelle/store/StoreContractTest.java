@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 public abstract class StoreContractTest implements SessionContract, QueueContract, ClaimContract,
-    ConversationContract, EnvelopeContract, PresenceContract, PurgeContract, WakeUpContract {
+    ConversationContract, EnvelopeContract, PresenceContract, PurgeContract, WakeUpContract, HoursContract {
 
   private Stores stores;
 
