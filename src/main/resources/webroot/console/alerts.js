@@ -15,7 +15,10 @@ export class Alerts {
     this.count = 0;
   }
 
-  /** The number of things waiting for the worker (offers, unread messages, new visitors), shown as "(3)". */
+  /**
+   * The number of things waiting for the worker (offers, unread messages, new visitors, mailboxes awaiting a reply),
+   * shown as "(3)".
+   */
   setCount(count) {
     this.count = count;
     this.refreshTitle();
@@ -28,7 +31,7 @@ export class Alerts {
 
   /**
    * Rings (if sound is on) and notifies (if allowed and the page is hidden).
-   * @param {'visitor' | 'offer' | 'message'} kind chooses the fixed wording, nothing else
+   * @param {'visitor' | 'offer' | 'message' | 'letter'} kind chooses the fixed wording, nothing else
    */
   ring(kind) {
     if (this.sound) {

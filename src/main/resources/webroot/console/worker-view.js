@@ -5,6 +5,7 @@
 import { ChatPanel } from './chat-view.js';
 import { confirmDialog } from './confirm.js';
 import { Credentials } from './credentials.js';
+import { LettersView } from './letters-view.js';
 import { announce, clearText, duration, el, setAttr, setText, show } from './dom.js';
 import { formatDate, languageName, onLanguageChange } from './i18n.js';
 import { Secure } from './secure.js';
@@ -26,6 +27,7 @@ export class WorkerView {
     this.credentials = new Credentials(api, api.session.staffId);
     this.secure = new Secure(this.credentials, api);
     this.console = new WorkerConsole(api, this.secure, this.callbacks());
+    this.letters = new LettersView(api, this.credentials, alerts, () => this.refreshAttention());
     this.panels = new Map();
     this.tabs = new Map();
     this.rows = new Map();
@@ -54,6 +56,7 @@ export class WorkerView {
     onLanguageChange(() => this.refreshAttention());
     this.watchOtherTabs();
     this.console.start();
+    this.letters.start();
     await this.credentials.start();
   }
 
@@ -82,6 +85,7 @@ export class WorkerView {
     window.removeEventListener('beforeunload', this.beforeUnload);
     this.credentials.stop();
     this.console.stop();
+    this.letters.stop();
     show($('worker-view'), false);
     show($('worker-tools'), false);
     $('chat-grid').replaceChildren();
@@ -237,7 +241,7 @@ export class WorkerView {
     let unread = 0;
     this.console.conversations.forEach((c) => { unread += c.unread; });
     const fresh = this.freshVisitors();
-    this.alerts.setCount(this.console.offers.size + unread + fresh);
+    this.alerts.setCount(this.console.offers.size + unread + fresh + this.letters.awaiting);
     if (this.bannerKey === 'alert.newVisitors') {
       // The count follows the queue: people taken by colleagues or gone are no longer new.
       if (fresh === 0) {

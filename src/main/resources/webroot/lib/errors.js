@@ -22,6 +22,8 @@ export const Reason = Object.freeze({
   DUPLICATE: 'DUPLICATE',
   TOO_MANY_SKIPPED: 'TOO_MANY_SKIPPED',
   LIMIT_REACHED: 'LIMIT_REACHED',
+  INVALID_CODE: 'INVALID_CODE',
+  NOT_A_RECIPIENT: 'NOT_A_RECIPIENT',
 });
 
 /** A refused cryptographic operation. */

@@ -20,3 +20,11 @@ export { MAX_SKIP } from './ratchet.js';
 export { safetyCode } from './safety-code.js';
 export { openTransferNote, sealTransferNote, transferNoteContent } from './transfer-note.js';
 export { openReferral, sealReferral } from './referral.js';
+export {
+  CODE_ALPHABET, CODE_LENGTH, deriveMailbox, formatMessageCode, isMessageCode, mailboxIdOf, newMessageCode,
+  normaliseMessageCode,
+} from './message-code.js';
+export {
+  LetterKind, MAX_RECIPIENTS, VISITOR_RECIPIENT, letterContent, newLetterId, openLetter, parseLetter, replyKeyOf,
+  sealLetter,
+} from './letters.js';

@@ -1,10 +1,12 @@
 /**
  * The visitor's side of a conversation: session, queue, delivery states, transfers and the quick exit's erasure,
- * with the encryption in a {@link SecureChannel}. Everything lives in this object's memory and nowhere else. Frames
- * are handled one at a time in arrival order, and so are the visitor's own sends.
+ * with the encryption in a {@link SecureChannel}, and the switch to leaving a message in a {@link Mailbox} instead.
+ * Everything lives in this object's memory and nowhere else. Frames are handled one at a time in arrival order, and
+ * so are the visitor's own sends.
  */
-import { MAX_TEXT_LENGTH, toBase64url } from '../lib/index.js';
+import { isMessageCode, MAX_TEXT_LENGTH, toBase64url } from '../lib/index.js';
 import { Connection } from './connection.js';
+import { Mailbox } from './mailbox.js';
 import { createSession, fetchService } from './relay.js';
 import { formatResumeCode, parseResumeCode } from './resume-code.js';
 import { SecureChannel } from './secure-channel.js';
@@ -16,6 +18,8 @@ export const ERASE_TIMEOUT_MS = 1500;
 
 /** Phases in which the visitor is in the queue or in a conversation. */
 const ACTIVE = new Set(['waiting', 'assigned', 'chatting', 'transferring']);
+/** Phases of the mailbox: writing a letter, its code, the thread, and after deleting it. */
+export const LETTER_PHASES = new Set(['letter', 'letter-code', 'mailbox', 'mailbox-deleted']);
 
 export class Controller {
   /**
@@ -30,6 +34,7 @@ export class Controller {
       phase: 'intro', service: null, queue: null, worker: null, messages: [], connection: 'online',
       refusal: null, error: null, resumeError: null, endedBy: null,
     };
+    this.mailbox = new Mailbox(settings, (what) => this.onMailbox(what));
     this.chain = Promise.resolve();
     this.reset();
   }
@@ -79,8 +84,15 @@ export class Controller {
     this.open(credentials, 'new');
   }
 
-  /** Continues a session from a resume code; false if the text is not a code. */
+  /**
+   * "I have a code": a message code opens its mailbox, anything else is taken as a resume code, which continues a
+   * session; false if the text is neither.
+   */
   resume(code, languages) {
+    if (isMessageCode(code)) {
+      this.openMailbox(code);
+      return true;
+    }
     const credentials = parseResumeCode(code);
     if (!credentials) {
       this.state.resumeError = 'invalid';
@@ -98,13 +110,15 @@ export class Controller {
   open(credentials, mode) {
     this.credentials = credentials;
     this.mode = mode;
-    this.connection = new Connection(this.settings.relay, credentials, {
-      frame: (frame) => this.enqueue(() => this.handle(frame)),
+    const connection = new Connection(this.settings.relay, credentials, {
+      // Frames of a socket this controller has let go (after leaving the queue for a letter) change nothing.
+      frame: (frame) => (this.connection === connection ? this.enqueue(() => this.handle(frame)) : undefined),
       status: (status) => {
         this.state.connection = status;
         this.emit('connection');
       },
     });
+    this.connection = connection;
     this.connection.start();
   }
 
@@ -122,7 +136,10 @@ export class Controller {
    * Sends a text: encrypted at once in a conversation, otherwise held in memory until a worker's identity is
    * verified. False, and nothing sent, for an empty or too long text.
    */
-  sendText(text) {
+  sendText(text, visitor = { languages: this.languages, language: this.languages[0] }) {
+    if (LETTER_PHASES.has(this.state.phase)) {
+      return this.sendLetter(text, visitor);
+    }
     if (!text.trim() || [...text].length > MAX_TEXT_LENGTH) {
       return false;
     }
@@ -154,9 +171,90 @@ export class Controller {
     }
   }
 
+  // --- letters ---
+
+  /** "Leave a message instead": the letter form, from the start, the queue or a closed service. */
+  writeLetter() {
+    this.letterFrom = this.state.phase;
+    this.state.resumeError = null;
+    this.setPhase(this.mailbox.open ? 'mailbox' : 'letter');
+  }
+
+  /** Back from the letter form to where the visitor was: the queue if still in it, else the start. */
+  backFromLetter() {
+    this.setPhase(this.letterFrom === 'waiting' && this.connection ? 'waiting' : 'intro');
+  }
+
   /**
-   * The quick exit's part here: forgets everything at once, then erases the session on the server. Settles when
-   * the server confirms or after {@link ERASE_TIMEOUT_MS}.
+   * Leaves a letter (leaving the queue first, if the visitor is in it); false for an empty or too long text.
+   * @param {string} text
+   * @param {{languages: string[], language: string}} visitor
+   */
+  sendLetter(text, visitor) {
+    const languages = visitor.languages.length > 0 ? visitor.languages : ['fr'];
+    if (!this.mailbox.write(text, { languages, language: visitor.language })) {
+      return false;
+    }
+    this.leaveQueue();
+    return true;
+  }
+
+  // The visitor leaves the queue for a letter: the session says so to the server, then this page lets it go.
+  leaveQueue() {
+    const connection = this.connection;
+    if (!connection) {
+      return;
+    }
+    this.connection = null;
+    this.credentials = null;
+    connection.send({ type: 'leave' });
+    connection.stop();
+  }
+
+  /** Opens the mailbox of a message code; a wrong code stays on the start with "no messages for this code". */
+  async openMailbox(code) {
+    this.state.resumeError = null;
+    const outcome = await this.mailbox.openCode(code);
+    if (outcome === 'opened') {
+      this.reset();
+      this.clearScreen();
+      this.setPhase('mailbox');
+      return;
+    }
+    this.state.resumeError = outcome === 'not_found' ? 'noMessages' : outcome === 'invalid' ? 'invalid' : 'network';
+    this.setPhase('intro');
+  }
+
+  /** The code was shown and the visitor goes on to the thread: it is not shown again. */
+  codeNoted() {
+    this.mailbox.codeSeen();
+    this.setPhase('mailbox');
+  }
+
+  /** "Delete my messages": the mailbox is deleted on the server and forgotten here. */
+  async deleteMailbox() {
+    if (await this.mailbox.delete()) {
+      this.setPhase('mailbox-deleted');
+    }
+  }
+
+  /** Leaves the thread: the mailbox stays on the server for its code, and is forgotten in this page. */
+  closeMailbox() {
+    this.mailbox.forget();
+    this.setPhase('intro');
+  }
+
+  onMailbox(what) {
+    if (what === 'created' && this.state.phase === 'letter') {
+      this.setPhase('letter-code');
+    } else if (LETTER_PHASES.has(this.state.phase)) {
+      this.emit('letters');
+    }
+  }
+
+  /**
+   * The quick exit's part here: forgets everything at once, then erases the session and deletes the open mailbox
+   * on the server. Settles when the server confirms or after {@link ERASE_TIMEOUT_MS}.
    */
   erase() {
     this.exited = true;
@@ -165,7 +263,11 @@ export class Controller {
     this.clearScreen();
     this.state.service = null;
     this.reset();
-    return connection ? connection.erase(ERASE_TIMEOUT_MS) : Promise.resolve();
+    const timeout = new Promise((resolve) => { setTimeout(resolve, ERASE_TIMEOUT_MS); });
+    return Promise.all([
+      connection ? connection.erase(ERASE_TIMEOUT_MS) : Promise.resolve(),
+      Promise.race([this.mailbox.erase(), timeout]),
+    ]);
   }
 
   // --- frames ---

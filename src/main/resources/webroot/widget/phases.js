@@ -31,6 +31,7 @@ export function intro(c) {
     serviceStatus(c),
     h('button', { type: 'button', class: 'primary start', onclick: () => c.controller.start(c.languages()) },
       tr.t('intro.start')),
+    state.service?.open === false ? leaveMessageButton(c) : null,
     state.service?.phone ? h('p', {}, tr.t('intro.phone', { phone: state.service.phone })) : null,
     protection(c),
     h('details', { class: 'resume-entry', open: Boolean(state.resumeError) },
@@ -40,6 +41,7 @@ export function intro(c) {
         c.controller.resume(resumeInput.value, c.languages());
       } },
       h('label', { for: 'pw-resume' }, tr.t('resume.field')),
+      h('p', { class: 'small' }, tr.t('resume.either')),
       resumeInput,
       state.resumeError
         ? h('p', { id: 'pw-resume-error', class: 'error', role: 'alert' }, tr.t(`resume.${state.resumeError}`))
@@ -79,7 +81,14 @@ export function queueLines(c) {
     h('p', { class: 'position' }, tr.t('queue.position', { position: queue.position })),
     h('p', { class: 'eta' }, etaText(tr, eta)),
     long ? h('p', { class: 'hint' }, tr.t('queue.leaveMessage')) : null,
+    long ? leaveMessageButton(c) : null,
   ];
+}
+
+/** "Leave a message instead": when nobody can answer soon, a letter the team reads later. */
+function leaveMessageButton(c) {
+  return h('button', { type: 'button', class: 'secondary leave-message', onclick: () => c.controller.writeLetter() },
+    c.tr.t('letter.leaveInstead'));
 }
 
 /** An honest estimate: unknown when the server cannot say, never a number it did not give. */

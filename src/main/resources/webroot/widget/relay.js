@@ -1,13 +1,15 @@
 /**
- * The two HTTP calls the widget makes to the relay: the public service description and the creation of an anonymous
- * session. No cookie is sent and no referrer: the relay learns nothing of the page the visitor is on.
+ * The HTTP calls the widget makes to the relay: the public service description, the creation of an anonymous
+ * session, and the anonymous mailbox (docs/api.md), whose only credential is the `Mailbox` token a message code
+ * derives. No cookie is sent and no referrer: the relay learns nothing of the page the visitor is on.
  */
 
-/** A refused call, with the problem code of the relay's answer (`rate_limited`, …) or `network`. */
+/** A refused call, with the problem code of the relay's answer (`rate_limited`, …) or `network`, and its status. */
 export class RelayError extends Error {
-  constructor(code) {
+  constructor(code, status = 0) {
     super(`relay: ${code}`);
     this.code = code;
+    this.status = status;
   }
 }
 
@@ -39,6 +41,51 @@ export async function createSession(relay, languages, campaign) {
   return { session: created.session, secret: created.secret };
 }
 
+/**
+ * `GET /api/v1/letters/recipients`: the certificates a visitor's letter is sealed to, still to be verified.
+ * @param {string} relay origin
+ * @returns {Promise<string[]>} base64url certificates
+ */
+export async function fetchRecipients(relay) {
+  const answer = await call(`${relay}/api/v1/letters/recipients`, { ...PRIVATE });
+  return Array.isArray(answer?.certificates) ? answer.certificates : [];
+}
+
+/**
+ * `POST /api/v1/mailbox/letters`: leaves a sealed letter, creating the mailbox with the first one.
+ * @param {string} relay origin
+ * @param {string} authorization `Mailbox <token>`
+ * @param {{id: string, sealed: string, languages: string[]}} letter
+ * @returns {Promise<{id: string, at: number}>}
+ */
+export function postLetter(relay, authorization, letter) {
+  return call(`${relay}/api/v1/mailbox/letters`, {
+    ...PRIVATE, method: 'POST', headers: { authorization, 'content-type': 'application/json' },
+    body: JSON.stringify(letter),
+  });
+}
+
+/**
+ * `GET /api/v1/mailbox`: the mailbox's sealed letters; a `RelayError` of status 404 when the code opens none.
+ * @param {string} relay origin
+ * @param {string} authorization `Mailbox <token>`
+ * @returns {Promise<{mailbox: string, letters: {id: string, from: string, at: number, sealed: string}[],
+ *   expiresAt: number}>}
+ */
+export function fetchMailbox(relay, authorization) {
+  return call(`${relay}/api/v1/mailbox`, { ...PRIVATE, headers: { authorization } });
+}
+
+/**
+ * `DELETE /api/v1/mailbox`: deletes the mailbox and its letters. `keepalive` lets the quick exit's request outlive
+ * the page.
+ * @param {string} relay origin
+ * @param {string} authorization `Mailbox <token>`
+ */
+export function deleteMailbox(relay, authorization) {
+  return call(`${relay}/api/v1/mailbox`, { ...PRIVATE, method: 'DELETE', headers: { authorization }, keepalive: true });
+}
+
 async function call(url, init) {
   let response;
   try {
@@ -48,7 +95,7 @@ async function call(url, init) {
   }
   const json = await response.json().catch(() => null);
   if (!response.ok) {
-    throw new RelayError(json?.code ?? `http_${response.status}`);
+    throw new RelayError(json?.code ?? `http_${response.status}`, response.status);
   }
   return json;
 }

@@ -5,6 +5,7 @@
 import { ChatLog, Composer } from './chat-log.js';
 import { h } from './dom.js';
 import { LANGUAGES, routingTag, Translator } from './i18n.js';
+import * as letterPhases from './letter-phases.js';
 import * as phases from './phases.js';
 
 /** The numbers shown when the service description cannot be fetched: the same as the server's. */
@@ -16,6 +17,8 @@ const PANELS = {
   intro: phases.intro, starting: phases.starting, waiting: phases.waiting, assigned: phases.arriving,
   transferring: phases.arriving, chatting: phases.chatting, ended: phases.ended, refused: phases.refused,
   expired: phases.stopped, superseded: phases.stopped, failed: phases.stopped,
+  letter: letterPhases.letter, 'letter-code': letterPhases.letterCode, mailbox: letterPhases.mailbox,
+  'mailbox-deleted': letterPhases.deleted,
 };
 
 export class View {
@@ -33,9 +36,13 @@ export class View {
     this.settings = settings;
     this.catalogues = catalogues;
     this.onExit = onExit;
-    this.ui = { safetyCode: null, copied: false, resumeOpen: false, clipboardUsed: false };
+    this.ui = {
+      safetyCode: null, copied: false, resumeOpen: false, clipboardUsed: false, codeCopied: false,
+      confirmDelete: false,
+    };
     this.log = new ChatLog();
-    this.composer = new Composer((text) => controller.sendText(text));
+    this.composer = new Composer((text) => controller.sendText(text,
+      { languages: this.routingLanguages(), language: this.tr.language }));
     this.setLanguage(language);
   }
 
@@ -56,6 +63,9 @@ export class View {
     } else {
       if (what === 'phase' && this.controller.state.phase !== 'chatting') {
         this.ui.safetyCode = null;
+      }
+      if (what === 'phase') {
+        this.ui.confirmDelete = false;
       }
       this.render();
     }

@@ -6,6 +6,8 @@ import fr.passerelle.config.PasserelleConfig;
 import fr.passerelle.conversation.ConversationService;
 import fr.passerelle.http.WebJars;
 import fr.passerelle.protocol.SocketRegistry;
+import fr.passerelle.mailbox.MailboxMetrics;
+import fr.passerelle.mailbox.MailboxRoutes;
 import fr.passerelle.queue.HandlingTimes;
 import fr.passerelle.queue.OfferDeclines;
 import fr.passerelle.queue.QueueService;
@@ -44,13 +46,15 @@ public final class Passerelle {
   private final ManagementServer management;
   private final RetentionPurge purge;
   private final OrganisationRoot root;
+  private final MailboxMetrics mailboxMetrics;
   private LoadSampler sampler;
   private HttpServer publicServer;
   private Router publicRouter;
 
   private Passerelle(Services services, StaffAuth staff, ManagementServer management, RetentionPurge purge,
-      OrganisationRoot root) {
+      OrganisationRoot root, MailboxMetrics mailboxMetrics) {
     this.services = services;
+    this.mailboxMetrics = mailboxMetrics;
     this.root = root;
     this.staff = staff;
     this.management = management;
@@ -79,8 +83,10 @@ public final class Passerelle {
         staff.tokens(), registry, clock);
     ManagementServer management = new ManagementServer(vertx, config.http(), registry,
         List.of(new ReadinessCheck("store", () -> stores.queue().waiting())));
+    MailboxMetrics mailboxMetrics = new MailboxMetrics(stores.mailboxes(), registry);
     Passerelle node = new Passerelle(services, staff, management,
-        new RetentionPurge(vertx, stores, config.retention(), clock), organisationRoot(config));
+        new RetentionPurge(vertx, stores, config.retention(), clock, mailboxMetrics::refresh),
+        organisationRoot(config), mailboxMetrics);
     return node.listen();
   }
 
@@ -122,6 +128,7 @@ public final class Passerelle {
       new WidgetRoutes(services, root, WidgetFiles.load()).mount(r);
       new CertificateRequestRoutes(services, root).mount(r);
       new CannedReplyRoutes(services.stores().cannedReplies(), services.tokens()).mount(r);
+      MailboxRoutes.mount(r, services, root, mailboxMetrics);
       ApiReference.load().mount(r);
     });
     Future<Void> demoReplies = services.config().demo().enabled()

@@ -4,6 +4,7 @@ import fr.passerelle.http.ApiException;
 import fr.passerelle.http.ErrorCode;
 import fr.passerelle.http.ProblemHandler;
 import fr.passerelle.http.WebRoot;
+import fr.passerelle.mailbox.MailboxRoutes;
 import fr.passerelle.visitor.SessionRoutes;
 import fr.passerelle.visitor.VisitorSocket;
 import fr.passerelle.widget.WidgetCors;
@@ -36,6 +37,10 @@ public final class PublicServer {
   public Router router(Consumer<Router> extraRoutes) {
     Router router = Router.router(services.vertx());
     router.route().handler(this::privacyHeaders);
+    // A letter may be larger than other bodies; the first body handler a request meets is the one that reads it.
+    int letterBody = MailboxRoutes.bodyLimit(services.config().limits().letterBytes());
+    MailboxRoutes.LETTER_PATHS.forEach(path -> router.route(path).handler(BodyHandler.create(false)
+        .setBodyLimit(letterBody)));
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(services.config().limits().maxBodyBytes()));
     WidgetCors.mount(router, services.config().http());
     router.get("/api/v1").respond(ctx -> Future.succeededFuture(index()));

@@ -40,10 +40,16 @@ public final class Transport {
   }
 
   public Future<Response> request(String method, String path, Optional<String> bearer, Optional<String> body) {
+    return authorized(method, path, bearer.map(t -> "Bearer " + t), body);
+  }
+
+  /** A request with {@code authorization} as the whole header value, such as {@code Mailbox <token>}. */
+  public Future<Response> authorized(String method, String path, Optional<String> authorization,
+      Optional<String> body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
         .timeout(TIMEOUT).method(method, body.map(BodyPublishers::ofString).orElseGet(BodyPublishers::noBody));
     body.ifPresent(b -> request.header("content-type", "application/json"));
-    bearer.ifPresent(t -> request.header("authorization", "Bearer " + t));
+    authorization.ifPresent(value -> request.header("authorization", value));
     return Future.fromCompletionStage(http.sendAsync(request.build(), BodyHandlers.ofString()),
             vertx.getOrCreateContext())
         .map(r -> new Response(r.statusCode(), r.body().isEmpty() ? new JsonObject() : new JsonObject(r.body()),

@@ -18,6 +18,8 @@ final class ConfigValidator {
   private static final Pattern ORGANISATION_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern PHONE = Pattern.compile("[0-9+() .-]{2,32}");
   private static final int MAX_NAME = 100;
+  /** A letter's body is read into memory whole: larger ones have no use in a chat and would only cost memory. */
+  private static final int MAX_LETTER_BYTES = 16 * 1024 * 1024;
 
   private ConfigValidator() {}
 
@@ -66,6 +68,10 @@ final class ConfigValidator {
       throw new ConfigException(Setting.of("retention", "resumeGrace").label() + " must not be longer than "
           + Setting.of("retention", "session").label() + ", got " + retention.resumeGrace() + " > "
           + retention.session());
+    }
+    if (config.limits().letterBytes() > MAX_LETTER_BYTES) {
+      throw new ConfigException(Setting.of("limits", "letterBytes").label() + " must be at most " + MAX_LETTER_BYTES
+          + " (16 MiB), got " + config.limits().letterBytes());
     }
   }
 

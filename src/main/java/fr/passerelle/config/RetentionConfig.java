@@ -5,17 +5,19 @@ import java.time.Duration;
 /**
  * How long each kind of data lives. Short by design: a session idle longer than {@code session} is gone,
  * a dropped connection may resume within {@code resumeGrace}, undelivered envelopes live at most
- * {@code envelope}, an ended conversation's envelopes are deleted after {@code endedGrace}.
+ * {@code envelope}, an ended conversation's envelopes are deleted after {@code endedGrace}, and a mailbox goes
+ * {@code mailbox} after its last letter.
  */
 public record RetentionConfig(
     Duration session,
     Duration resumeGrace,
     Duration envelope,
     Duration endedGrace,
-    Duration purgeInterval) {
+    Duration purgeInterval,
+    Duration mailbox) {
 
   public static RetentionConfig defaults() {
     return new RetentionConfig(Duration.ofHours(12), Duration.ofMinutes(10), Duration.ofHours(24),
-        Duration.ofMinutes(2), Duration.ofSeconds(30));
+        Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofDays(7));
   }
 }

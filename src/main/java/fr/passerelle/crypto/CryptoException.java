@@ -36,7 +36,11 @@ public final class CryptoException extends RuntimeException {
     /** A message or init that was already processed: its message key is gone, or its key already has a session. */
     DUPLICATE,
     /** A message would need more skipped message keys than the ratchet allows to be derived at once. */
-    TOO_MANY_SKIPPED
+    TOO_MANY_SKIPPED,
+    /** A letter has no stanza for this reader: it was sealed to other recipients. */
+    NOT_A_RECIPIENT,
+    /** A message code, once normalised, is not 20 symbols of its alphabet. */
+    INVALID_CODE
   }
 
   private final Reason reason;

@@ -1,5 +1,6 @@
 package fr.passerelle.e2e;
 
+import fr.passerelle.crypto.Base64Url;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +29,22 @@ public final class Content {
   public static byte[] transferNote(String text, Instant writtenAt) {
     return utf8(new JsonObject().put("type", "transfer-note").put("text", checked(text))
         .put("writtenAt", writtenAt.truncatedTo(ChronoUnit.SECONDS).toString()));
+  }
+
+  /**
+   * {@code {"type":"letter","text":…,"replyKey":…,"language":…}}: a letter (12.12). {@code replyPub} (base64url in
+   * {@code replyKey}) is given in a visitor's letters only, {@code language} (a BCP-47 tag) when known; either may be
+   * null and is then left out.
+   */
+  public static byte[] letter(String text, byte[] replyPub, String language) {
+    JsonObject json = new JsonObject().put("type", "letter").put("text", checked(text));
+    if (replyPub != null) {
+      json.put("replyKey", Base64Url.encode(replyPub));
+    }
+    if (language != null) {
+      json.put("language", language);
+    }
+    return utf8(json);
   }
 
   private static String checked(String text) {

@@ -3,8 +3,6 @@ package fr.passerelle.e2e;
 import fr.passerelle.crypto.Bytes;
 import fr.passerelle.crypto.CryptoException;
 import fr.passerelle.crypto.Ed25519;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * The transcript hash {@code th} of docs/protocol.md 12.3. It binds the organisation, its root key, the conversation,
@@ -21,16 +19,8 @@ final class Transcript {
     if (rootPublicKey.length != Ed25519.KEY_LENGTH) {
       throw new CryptoException(CryptoException.Reason.BAD_KEY_LENGTH, "root public key must be 32 bytes");
     }
-    return sha256(Bytes.concat(LABEL, Wire.lp8(orgId, "orgId"), rootPublicKey,
+    return Wire.sha256(Bytes.concat(LABEL, Wire.lp8(orgId, "orgId"), rootPublicKey,
         Wire.lp8(conversationId, "conversation id"), Wire.lp16(certificate, "certificate"), visitorKey,
         workerEphemeral));
-  }
-
-  private static byte[] sha256(byte[] input) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(input);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 }

@@ -3,6 +3,8 @@ package fr.passerelle.e2e;
 import fr.passerelle.crypto.CryptoException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -66,5 +68,14 @@ final class Wire {
     out[1] = (byte) value.length;
     System.arraycopy(value, 0, out, 2, value.length);
     return out;
+  }
+
+  /** H(x): SHA-256. */
+  static byte[] sha256(byte[] input) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(input);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 }

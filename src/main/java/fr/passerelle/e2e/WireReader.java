@@ -1,6 +1,10 @@
 package fr.passerelle.e2e;
 
 import fr.passerelle.crypto.CryptoException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Reads a received structure front to back; whatever does not fit its layout is {@code MALFORMED}. */
@@ -43,6 +47,16 @@ final class WireReader {
     byte[] out = Arrays.copyOfRange(input, at, at + length);
     at += length;
     return out;
+  }
+
+  /** {@code length} bytes read as strict UTF-8: ill-formed bytes are {@code MALFORMED}. */
+  String utf8(int length) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes(length))).toString();
+    } catch (CharacterCodingException e) {
+      throw malformed("a string is not well-formed UTF-8");
+    }
   }
 
   /** Everything left, possibly nothing. */

@@ -24,7 +24,9 @@ public enum ErrorCode {
   AT_CAPACITY("at_capacity", 409, "The worker has no free conversation slot."),
   WORKER_UNAVAILABLE("worker_unavailable", 409, "That colleague is not available."),
   CONFLICT("conflict", 409, "The resource already exists or changed."),
+  MAILBOX_FULL("mailbox_full", 409, "This mailbox holds as many letters as it may."),
   QUEUE_FULL("queue_full", 503, "The queue is full; try again later."),
+  MAILBOXES_FULL("mailboxes_full", 503, "No new mailbox can be opened now; try again later."),
   RATE_LIMITED("rate_limited", 429, "Too many requests; slow down."),
   SHUTTING_DOWN("shutting_down", 503, "The server is restarting; reconnect shortly."),
   INTERNAL("internal", 500, "Internal error.");

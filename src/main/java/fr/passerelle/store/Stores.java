@@ -2,6 +2,7 @@ package fr.passerelle.store;
 
 import fr.passerelle.canned.CannedReplyStore;
 import fr.passerelle.conversation.ConversationStore;
+import fr.passerelle.mailbox.MailboxStore;
 import fr.passerelle.queue.QueueStore;
 import fr.passerelle.service.HoursStore;
 import fr.passerelle.staff.StaffStore;
@@ -17,4 +18,5 @@ public record Stores(
     StaffStore staff,
     WakeUps wakeUps,
     CannedReplyStore cannedReplies,
-    HoursStore hours) {}
+    HoursStore hours,
+    MailboxStore mailboxes) {}

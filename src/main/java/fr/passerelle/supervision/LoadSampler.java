@@ -2,6 +2,7 @@ package fr.passerelle.supervision;
 
 import static fr.passerelle.supervision.SupervisionMetrics.*;
 
+import fr.passerelle.mailbox.MailboxMetrics;
 import fr.passerelle.queue.QueueEntry;
 import fr.passerelle.queue.QueueMetrics;
 import fr.passerelle.queue.QueueStore;
@@ -120,7 +121,14 @@ public final class LoadSampler {
     double timedOut = offers(QueueMetrics.OUTCOME_TIMEOUT);
     return new LoadSnapshot(now, entries.size(), byLanguage, byPriority, longest, connected, available,
         capacityTotal, used, used, offers, (long) count(registry.find(QueueMetrics.ABANDONED).counters()),
-        waits[0], waits[1], (long) (offers(QueueMetrics.OUTCOME_DECLINED) + timedOut), (long) timedOut);
+        waits[0], waits[1], (long) (offers(QueueMetrics.OUTCOME_DECLINED) + timedOut), (long) timedOut,
+        mailboxesAwaiting());
+  }
+
+  /** Read from the mailbox gauge, which the mailbox routes and the purge keep current: no store read per second. */
+  private int mailboxesAwaiting() {
+    return (int) registry.find(MailboxMetrics.MAILBOXES).tag(MailboxMetrics.TAG_STATE, MailboxMetrics.AWAITING)
+        .gauges().stream().mapToDouble(Gauge::value).sum();
   }
 
   private static String firstLanguage(QueueEntry entry) {

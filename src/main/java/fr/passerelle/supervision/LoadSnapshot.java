@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * @param waitP50Seconds median queue wait, see {@link LoadSampler} for how it is read
  * @param offersDeclined offers declined or timed out
  * @param offersTimedOut of those, the offers that timed out
+ * @param mailboxesAwaiting anonymous mailboxes whose last letter is the visitor's, as the mailbox gauge last counted
  */
 public record LoadSnapshot(
     Instant at,
@@ -36,7 +37,8 @@ public record LoadSnapshot(
     double waitP50Seconds,
     double waitP90Seconds,
     long offersDeclined,
-    long offersTimedOut) {
+    long offersTimedOut,
+    int mailboxesAwaiting) {
 
   public LoadSnapshot {
     waitingByLanguage = Collections.unmodifiableMap(new TreeMap<>(waitingByLanguage));
@@ -64,6 +66,7 @@ public record LoadSnapshot(
         .put("waitP50Seconds", waitP50Seconds)
         .put("waitP90Seconds", waitP90Seconds)
         .put("offersDeclined", offersDeclined)
-        .put("offersTimedOut", offersTimedOut);
+        .put("offersTimedOut", offersTimedOut)
+        .put("mailboxesAwaiting", mailboxesAwaiting);
   }
 }

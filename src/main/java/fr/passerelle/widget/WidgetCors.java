@@ -10,14 +10,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Lets the sites of {@code http.allowedOrigins} call the two endpoints the widget needs before its socket opens:
- * {@code POST /api/v1/sessions} and {@code GET /api/v1/service}. No credentials: the widget sends no cookie. Any other
+ * Lets the sites of {@code http.allowedOrigins} call the endpoints the widget needs outside its socket:
+ * {@code POST /api/v1/sessions}, {@code GET /api/v1/service}, and the anonymous mailbox ({@code GET
+ * /api/v1/letters/recipients}, {@code /api/v1/mailbox} and its letters, whose token travels in the {@code
+ * Authorization} header). No credentials: the widget sends no cookie. Any other
  * origin gets no CORS header, so its pages cannot read the answers. Mounted before those routes.
  */
 public final class WidgetCors {
   /** How long a browser may remember a preflight answer, in memory. */
   static final int PREFLIGHT_MAX_AGE_SECONDS = 600;
-  static final List<String> PATHS = List.of("/api/v1/sessions", "/api/v1/service");
+  static final List<String> PATHS = List.of("/api/v1/sessions", "/api/v1/service", "/api/v1/letters/recipients",
+      "/api/v1/mailbox", "/api/v1/mailbox/letters");
 
   private final Set<String> origins;
 
@@ -40,8 +43,8 @@ public final class WidgetCors {
     response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
     if (ctx.request().method() == HttpMethod.OPTIONS
         && ctx.request().getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) != null) {
-      response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST")
-          .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "content-type")
+      response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, DELETE")
+          .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "authorization, content-type")
           .putHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, Integer.toString(PREFLIGHT_MAX_AGE_SECONDS))
           .setStatusCode(204).end();
       return;

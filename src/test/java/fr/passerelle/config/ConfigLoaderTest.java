@@ -109,6 +109,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aLetterLimitBeyondSixteenMebibytesIsRefused() {
+    assertThat(ConfigLoader.load(Optional.empty(), Map.of("PASSERELLE_LIMITS_LETTER_BYTES", "16777216")).limits()
+        .letterBytes()).isEqualTo(16_777_216);
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("PASSERELLE_LIMITS_LETTER_BYTES",
+        "16777217"))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("limits.letterBytes (PASSERELLE_LIMITS_LETTER_BYTES) must be at most 16777216");
+  }
+
+  @Test
   void aliasAndFullNameTogetherAreRefused() {
     assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(),
         Map.of("PASSERELLE_MANAGEMENT_PORT", "9191", "PASSERELLE_HTTP_MANAGEMENT_PORT", "9192")))

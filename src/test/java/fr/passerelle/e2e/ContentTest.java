@@ -33,4 +33,12 @@ class ContentTest {
     assertThatThrownBy(() -> Content.text("")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Content.text("a".repeat(4001))).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aLetterCarriesTheReplyKeyAndLanguageOnlyWhenGiven() {
+    assertThat(string(Content.letter("Rappelez-moi", new byte[] {(byte) 0xfb, (byte) 0xff}, "fr")))
+        .isEqualTo("{\"type\":\"letter\",\"text\":\"Rappelez-moi\",\"replyKey\":\"-_8\",\"language\":\"fr\"}");
+    assertThat(string(Content.letter("Bonjour", null, null))).isEqualTo("{\"type\":\"letter\",\"text\":\"Bonjour\"}");
+    assertThatThrownBy(() -> Content.letter("", null, null)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

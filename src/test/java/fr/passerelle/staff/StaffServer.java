@@ -68,7 +68,7 @@ final class StaffServer {
     LimitsConfig d = LimitsConfig.defaults();
     LimitsConfig limits = new LimitsConfig(d.maxFrameBytes(), d.maxBodyBytes(), d.envelopesPerSecond(),
         d.envelopeBurst(), d.maxQueueLength(), d.sessionsPerMinute(), loginsPerMinute, d.errorsBeforeClose(),
-        d.authTimeout());
+        d.authTimeout(), d.letterBytes(), d.lettersPerMailbox(), d.mailboxes());
     auth = new StaffAuth(vertx, config, limits, store, registry, clock, Duration.ofMillis(1));
     Router router = Router.router(vertx);
     auth.mount(router);

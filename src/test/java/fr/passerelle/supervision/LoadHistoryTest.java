@@ -12,7 +12,7 @@ class LoadHistoryTest {
 
   private static LoadSnapshot at(Instant at, int waiting) {
     return new LoadSnapshot(at, waiting, Map.of("fr", waiting), Map.of(0, waiting, 1, 0, 2, 0), 5, 1, 1, 3, 1, 1, 0,
-        0, 0, 0, 0, 0);
+        0, 0, 0, 0, 0, 0);
   }
 
   @Test

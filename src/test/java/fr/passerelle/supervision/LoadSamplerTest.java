@@ -3,7 +3,12 @@ package fr.passerelle.supervision;
 import static fr.passerelle.supervision.SupervisionMetrics.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.conversation.Party;
+import fr.passerelle.mailbox.MailboxMetrics;
+import fr.passerelle.mailbox.MailboxStore;
+import fr.passerelle.mailbox.StoredLetter;
 import fr.passerelle.queue.QueueMetrics;
+import fr.passerelle.store.memory.MemoryMailboxStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -11,6 +16,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +44,23 @@ class LoadSamplerTest {
     assertThat(load.capacityTotal()).isEqualTo(7);
     assertThat(load.capacityUsed()).isEqualTo(3);
     assertThat(load.conversationsActive()).isEqualTo(3);
+  }
+
+  @Test
+  void countsTheMailboxesAwaitingAReplyFromTheirGauge() throws Exception {
+    assertThat(sample().mailboxesAwaiting()).isZero();
+    MemoryMailboxStore store = new MemoryMailboxStore();
+    MailboxMetrics metrics = new MailboxMetrics(store, registry);
+    for (String id : List.of("m1", "m2")) {
+      store.append(id, Optional.of(List.of("fr")), new StoredLetter("l-1", Party.VISITOR, Fakes.NOW, "AQE",
+          Optional.empty()), new MailboxStore.Limits(5, 5));
+    }
+    metrics.refresh();
+
+    LoadSnapshot load = sample();
+
+    assertThat(load.mailboxesAwaiting()).isEqualTo(2);
+    assertThat(load.toJson().getInteger("mailboxesAwaiting")).isEqualTo(2);
   }
 
   @Test

@@ -39,7 +39,7 @@ class ConsoleStringsTest {
       expand("chat.from.", "visitor", "me", "system"),
       expand("chat.transferred.", "worker", "queue"),
       expand("transfer.why.", "away", "full", "skills"),
-      expand("notify.", "visitor", "offer", "message"),
+      expand("notify.", "visitor", "offer", "message", "letter"),
       expand("connection.", "online", "offline"),
       expand("presence.", "available", "away"),
       expand("admin.staff.column.", "username", "pseudonym", "role", "languages", "skills", "capacity", "enabled",
