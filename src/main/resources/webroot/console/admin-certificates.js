@@ -71,8 +71,7 @@ export class CertificatesAdmin {
 
   async load() {
     try {
-      const org = await this.api.request('GET', '/api/v1/organisation');
-      this.org = { orgId: org.id, rootPublicKey: fromBase64url(org.rootPublicKey) };
+      this.org = await this.api.organisation();
       this.requests = (await this.api.request('GET', '/api/v1/certificate-requests')).requests;
       this.renderRequests();
     } catch (e) {

@@ -2,6 +2,7 @@
  * The staff HTTP API (docs/api.md) over the shared {@link StaffSession}: tokens in memory only, the access token
  * refreshed a minute before it expires, and problems as {@link ApiError} with their stable `code`.
  */
+import { fromBase64url } from '../lib/index.js';
 import { ApiError, StaffSession, call } from '../lib/staff-session.js';
 
 export { ApiError };
@@ -29,6 +30,16 @@ export class Api extends StaffSession {
       }
       throw e;
     }
+  }
+
+  /**
+   * The organisation this node checks certificates against, from the public `GET /api/v1/service` that the widget
+   * reads too: its id and root public key (bytes), as certificates and key files are checked with them.
+   * @returns {Promise<{orgId: string, rootPublicKey: Uint8Array}>}
+   */
+  async organisation() {
+    const { organisation } = await this.request('GET', '/api/v1/service');
+    return { orgId: organisation.id, rootPublicKey: fromBase64url(organisation.rootPublicKey) };
   }
 
   /**

@@ -12,7 +12,7 @@ const GUIDANCE_STEPS = 5;
 export class ChatPanel {
   /**
    * @param {import('./conversation.js').Conversation} conversation
-   * @param {object} actions send(text), flag(flag), transfer(), end(), openNote(), close(), focus()
+   * @param {object} actions send(text), flag(flag), transfer(), end(), openNote(), close(), focus(), takeOver()
    * @param {() => Array<{language: string, title: string, text: string}>} canned the canned replies
    */
   constructor(conversation, actions, canned) {
@@ -24,6 +24,8 @@ export class ChatPanel {
     this.meta = el('p', { className: 'chat-meta' });
     this.flags = el('p', { className: 'chat-flags' });
     this.state = el('p', { className: 'chat-state', attrs: { 'data-state': '' } });
+    this.takeOverButton = el('button', { attrs: { type: 'button', hidden: true }, className: 'take-over-button',
+      i18n: 'chat.takeOver', on: { click: () => this.actions.takeOver?.() } });
     this.codeButton = el('button', { attrs: { type: 'button', 'aria-expanded': 'false' }, className: 'safety-button',
       i18n: 'chat.safetyCode', on: { click: () => this.toggleCode() } });
     this.code = el('p', { className: 'safety-code', attrs: { hidden: true } });
@@ -46,7 +48,7 @@ export class ChatPanel {
       className: 'chat', attrs: { id: `chat-${id}`, 'aria-labelledby': `chat-title-${id}`, 'data-conversation': id },
       on: { focusin: () => this.actions.focus(), pointerdown: () => this.actions.focus() },
     },
-    el('header', { className: 'chat-head' }, this.title, this.meta, this.flags, this.state,
+    el('header', { className: 'chat-head' }, this.title, this.meta, this.flags, this.state, this.takeOverButton,
       el('div', { className: 'chat-actions' }, this.codeButton, this.flagButtons['possible-minor'],
         this.flagButtons.danger, this.transferButton, this.endButton, this.closeButton)),
     this.code, this.guidance.danger, this.guidance['possible-minor'], this.note, this.messages, this.composer);
@@ -134,6 +136,7 @@ export class ChatPanel {
     this.flags.hidden = c.flags.length === 0;
     this.state.dataset.state = c.state;
     setText(this.state, `chat.state.${c.state}`);
+    this.takeOverButton.hidden = c.state !== 'other-tab';
     if (c.safetyCode) {
       setText(this.code, 'chat.safetyCodeValue', { code: c.safetyCode });
     }

@@ -18,7 +18,10 @@ let next = 0;
  * @property {Date} at
  */
 
-/** @typedef {'securing' | 'waiting-key' | 'open' | 'keys-lost' | 'ended' | 'left' | 'transferred'} ConversationState */
+/**
+ * @typedef {'securing' | 'waiting-key' | 'open' | 'other-tab' | 'keys-lost' | 'ended' | 'left' | 'transferred'}
+ *   ConversationState `other-tab`: another tab of this console holds its keys; `keys-lost`: no tab here has them
+ */
 
 export class Conversation {
   /** @param {object} frame a *conversation* object of docs/protocol.md 4 (`assigned`, or one of `ready`) */
@@ -39,7 +42,9 @@ export class Conversation {
     this.state = 'securing';
     this.session = null;
     this.safetyCode = null;
+    /** The last visitor envelope handled here, and the last whose handling is saved on this device. */
     this.lastSeq = 0;
+    this.savedSeq = 0;
     /** @type {Message[]} */
     this.messages = [];
     this.unread = 0;
@@ -50,7 +55,7 @@ export class Conversation {
   /** Whether the worker can still act on it (write, flag, transfer, end). */
   get active() {
     return this.state === 'securing' || this.state === 'waiting-key' || this.state === 'open'
-      || this.state === 'keys-lost';
+      || this.state === 'other-tab' || this.state === 'keys-lost';
   }
 
   /** Runs `step` after everything queued before it in this conversation; a failure does not stop later steps. */

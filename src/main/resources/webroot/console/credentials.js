@@ -46,9 +46,8 @@ export class Credentials {
       const { identity, created } = await loadOrCreateIdentity(this.staffId);
       this.identity = identity;
       this.keysCreated = created;
-      const org = await this.api.request('GET', '/api/v1/organisation');
-      this.org = { orgId: org.id, rootPublicKey: fromBase64url(org.rootPublicKey) };
-      this.demo = org.demoSigning === true;
+      this.org = await this.api.organisation();
+      this.demo = (await this.api.request('GET', '/api/v1/organisation')).demoSigning === true;
       if (!(await this.check())) {
         await this.request();
       }

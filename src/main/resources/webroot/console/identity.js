@@ -3,6 +3,7 @@
  * use, whose private halves WebCrypto will never export, kept in IndexedDB under the worker's staff id so that a
  * reload keeps them. Only the public halves ever leave the browser, in a certificate request.
  */
+import { openDatabase, request } from './idb.js';
 import { generateEd25519, generateX25519 } from '../lib/index.js';
 
 const DATABASE = 'passerelle-console';
@@ -51,14 +52,5 @@ export async function deleteIdentity(staffId) {
 }
 
 function open() {
-  const opening = indexedDB.open(DATABASE, 1);
-  opening.onupgradeneeded = () => opening.result.createObjectStore(STORE);
-  return request(opening);
-}
-
-function request(r) {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
+  return openDatabase(DATABASE, [STORE]);
 }

@@ -1,7 +1,8 @@
 /**
  * The worker's WebSocket (`/ws/worker`, docs/protocol.md 4): authenticates with the first frame (never in the URL),
- * hands every frame to the console, and reconnects by itself with a growing delay. After a reconnect the server
- * sends `ready` again and re-delivers everything not acknowledged.
+ * hands every frame to the console, and reconnects by itself with a growing delay, or at once when the browser says
+ * the network is back (the window's `online` event). After a reconnect the server sends `ready` again and re-delivers
+ * everything not acknowledged.
  */
 
 const DELAYS_MS = [500, 1000, 2000, 5000, 10000];
@@ -24,12 +25,15 @@ export class WorkerSocket {
     this.closed = false;
     this.attempt = 0;
     this.retryTimer = null;
+    this.onOnline = () => this.reconnectNow();
+    window.addEventListener('online', this.onOnline);
   }
 
   connect() {
     if (this.closed) {
       return;
     }
+    clearTimeout(this.retryTimer);
     const url = new URL('/ws/worker', location.href);
     url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const ws = new WebSocket(url);
@@ -89,6 +93,21 @@ export class WorkerSocket {
   }
 
   /**
+   * The network is back: an attempt now rather than at the end of the current delay, which starts again from the
+   * shortest. An authenticated socket is kept; one still trying (maybe on the network that went) is dropped.
+   */
+  reconnectNow() {
+    if (this.closed || this.ready) {
+      return;
+    }
+    this.attempt = 0;
+    const stale = this.ws;
+    this.ws = null;
+    stale?.close();
+    this.connect();
+  }
+
+  /**
    * Sends a frame if the socket is authenticated; false otherwise (the caller keeps what must be resent).
    * @param {object} frame
    * @returns {boolean}
@@ -104,6 +123,7 @@ export class WorkerSocket {
   /** Closes for good (logout): no reconnect. */
   close() {
     this.closed = true;
+    window.removeEventListener('online', this.onOnline);
     clearTimeout(this.retryTimer);
     this.ready = false;
     if (this.ws) {

@@ -397,6 +397,7 @@ export class WorkerView {
       end: () => this.end(conversation),
       openNote: () => this.openNote(conversation),
       close: () => this.closeConversation(conversation),
+      takeOver: () => this.console.takeOver(conversation).catch(() => {}),
       focus: () => {
         this.console.markRead(conversation);
       },

@@ -2,10 +2,18 @@
  * The worker's side of the protocol (docs/protocol.md 4 to 7 and 12), without the page: presence, the queue and
  * offers, and each conversation's handshake, messages, acknowledgements, flags, transfer and end. The view is told
  * what changed through the `ui` callbacks; it never sees a frame.
+ *
+ * Each conversation's encryption state is saved on this device ({@link SavedStates}) after every handshake, message
+ * encrypted and envelope handled, before the server hears of it: a message is sent, and an envelope acknowledged,
+ * only once the state that follows it is written. A reload or a crash therefore continues where the saved state
+ * stands. One tab of the console at a time holds a conversation ({@link TabLocks}); the others say so and can take
+ * it over.
  */
 import { Conversation, randomId } from './conversation.js';
+import { SavedStates, TakenOver } from './saved-states.js';
 import { isDuplicate } from './secure.js';
 import { WorkerSocket } from './socket.js';
+import { TabLocks } from './tab-locks.js';
 
 const COMMAND_TIMEOUT_MS = 15000;
 const OFFER_GRACE_MS = 2000;
@@ -46,6 +54,10 @@ export class WorkerConsole {
     this.outbox = new Map();
     this.pending = new Map();
     this.seenEntries = new Set();
+    /** This tab, as named in the saved states it holds. */
+    this.tab = randomId();
+    this.saved = new SavedStates(api.session.staffId);
+    this.locks = new TabLocks((id) => this.lost(id));
     this.socket = new WorkerSocket(api, (frame) => this.onFrame(frame), (connected) => ui.connection(connected));
     /** What each server frame does; frames not listed need nothing here. */
     this.handlers = {
@@ -71,15 +83,34 @@ export class WorkerConsole {
     this.socket.connect();
   }
 
+  /**
+   * Logout: closes the socket and forgets every conversation's state on this device, except those another tab of
+   * the console still holds (its own logout forgets them); the account's wrapping key goes with the last one.
+   * @returns {Promise<void>} settled once forgotten
+   */
   stop() {
     this.socket.close();
     for (const conversation of this.conversations.values()) {
       conversation.session = null;
     }
     this.conversations.clear();
+    this.outbox.clear();
+    return this.forgetSavedStates().catch(() => {});
   }
 
-  /** Conversations still open, whose keys would be lost with this page. */
+  async forgetSavedStates() {
+    const mine = new Set(this.locks.held.keys());
+    this.saved.closed = true; // no save from a step still running
+    this.locks.releaseAll();
+    for (const id of await this.saved.list()) {
+      if (mine.has(id) || await this.locks.freeOrMine(id)) {
+        await this.saved.remove(id);
+      }
+    }
+    await this.saved.close();
+  }
+
+  /** Conversations still open, whose keys a logout deletes. */
   get openConversations() {
     return [...this.conversations.values()].filter((c) => c.active);
   }
@@ -152,8 +183,15 @@ export class WorkerConsole {
         throw new CommandError('not_secure', 'no handshake yet');
       }
       const { header, body } = await this.secure.encrypt(conversation.session, text);
-      this.transmit(conversation, { type: 'send', conversation: conversation.id, id: message.id, header, body },
-        message);
+      const frame = { type: 'send', conversation: conversation.id, id: message.id, header, body };
+      this.outbox.set(frame.id, { frame, conversation, message });
+      try {
+        await this.save(conversation);
+      } catch (e) {
+        this.outbox.delete(frame.id); // never sent: the saved state does not know this message
+        throw e;
+      }
+      this.socket.send(frame);
     }).catch((e) => {
       message.status = 'failed';
       this.ui.messageChanged(conversation, message);
@@ -174,6 +212,25 @@ export class WorkerConsole {
       conversation.unread = 0;
       this.ui.changed(conversation);
     }
+  }
+
+  /**
+   * Moves a conversation held by another tab of this console to this one: its saved state is claimed here, and what
+   * the server still holds for it is delivered again. The other tab is told and stops.
+   */
+  takeOver(conversation) {
+    return conversation.queue(async () => {
+      if (conversation.state !== 'other-tab') {
+        return;
+      }
+      conversation.state = 'securing';
+      this.ui.changed(conversation);
+      await this.locks.hold(conversation.id, true);
+      if (await this.restore(conversation)) {
+        // The other tab acknowledged only what it saved: the rest is still on the server.
+        this.socket.send({ type: 'sync', conversation: conversation.id, after: conversation.lastSeq });
+      }
+    });
   }
 
   /** Forgets an ended conversation from the page. */
@@ -226,13 +283,24 @@ export class WorkerConsole {
       if (known) {
         known.update(c);
       } else {
-        // Listed by the server but never handshaken here (a reload, another tab): its keys are elsewhere.
+        // Listed by the server but not known to this page (a reload, another tab): its saved state, if this browser
+        // has it and no other tab holds it. Envelopes delivered meanwhile wait in the conversation's queue.
         const conversation = new Conversation(c);
-        conversation.state = 'keys-lost';
         this.conversations.set(conversation.id, conversation);
         this.ui.added(conversation);
+        conversation.queue(async () => {
+          if (await this.locks.hold(conversation.id)) {
+            await this.restore(conversation);
+          } else {
+            this.elsewhere(conversation);
+          }
+        }).catch(() => {
+          conversation.state = 'keys-lost';
+          this.ui.changed(conversation);
+        });
       }
     }
+    this.dropEndedStates(frame);
     this.ui.ready(frame);
     // The server makes a worker away when their last socket drops: after a network cut, be available again as
     // chosen, rather than silently missing visitors.
@@ -242,6 +310,92 @@ export class WorkerConsole {
     // Everything not acknowledged by the server is sent again, with the same ids, in the same order.
     for (const { frame: send } of this.outbox.values()) {
       this.socket.send(send);
+    }
+  }
+
+  /**
+   * Takes a conversation's saved state, claimed for this tab, which must hold its lock; `keys-lost` if there is none.
+   * The envelopes not known to be stored are sent again.
+   * @returns {Promise<boolean>} whether the conversation is open here
+   */
+  async restore(conversation) {
+    const snapshot = await this.saved.claim(conversation.id, this.tab).catch(() => null);
+    if (!snapshot) {
+      this.locks.release(conversation.id);
+      conversation.state = 'keys-lost';
+      this.ui.changed(conversation);
+      return false;
+    }
+    conversation.session = snapshot.session;
+    conversation.safetyCode = snapshot.safetyCode;
+    conversation.lastSeq = snapshot.lastSeq;
+    conversation.savedSeq = snapshot.lastSeq;
+    conversation.state = 'open';
+    for (const frame of snapshot.outbox) {
+      this.transmit(conversation, frame, null);
+    }
+    this.show(conversation, { id: randomId(), from: 'system', key: 'chat.restored', at: new Date() });
+    this.ui.changed(conversation);
+    return true;
+  }
+
+  /** Another tab of this console holds the conversation (or, for one taken elsewhere, perhaps another device). */
+  elsewhere(conversation) {
+    conversation.session = null;
+    conversation.state = 'other-tab';
+    for (const [id, sent] of this.outbox) {
+      if (sent.conversation === conversation) {
+        this.outbox.delete(id); // the tab that holds it sends them again from the saved state
+      }
+    }
+    this.ui.changed(conversation);
+  }
+
+  /** Another tab took the conversation over: this one stops using its keys at once. */
+  lost(conversationId) {
+    const conversation = this.conversations.get(conversationId);
+    if (conversation?.active) {
+      // A step already running may still save, until the other tab claims the state: then it is refused.
+      conversation.queue(() => this.elsewhere(conversation));
+    }
+  }
+
+  /**
+   * Saves the conversation's state as it is now, with its envelopes not known to be stored; another tab that has
+   * taken it over since makes this one let go.
+   */
+  async save(conversation) {
+    const outbox = [...this.outbox.values()].filter((s) => s.conversation === conversation).map((s) => s.frame);
+    try {
+      await this.saved.save(conversation.id, { session: conversation.session, safetyCode: conversation.safetyCode,
+        lastSeq: conversation.lastSeq, outbox }, this.tab);
+    } catch (e) {
+      if (e instanceof TakenOver) {
+        this.locks.release(conversation.id);
+        this.elsewhere(conversation);
+      }
+      throw e;
+    }
+    conversation.savedSeq = conversation.lastSeq;
+  }
+
+  /**
+   * Deletes the saved states that outlived their conversation: this account's not listed by the server any more
+   * (unless another tab still uses one), and any other account's older than the server keeps an idle conversation.
+   */
+  async dropEndedStates(frame) {
+    try {
+      const listed = new Set((frame.conversations ?? []).map((c) => c.conversation));
+      for (const id of await this.saved.list()) {
+        if (!listed.has(id) && await this.locks.freeOrMine(id)) {
+          await this.saved.remove(id);
+        }
+      }
+      if (typeof frame.conversationLifetimeSeconds === 'number') {
+        await this.saved.dropOlderThan(frame.conversationLifetimeSeconds, listed);
+      }
+    } catch {
+      // Tried again at the next `ready`.
     }
   }
 
@@ -290,14 +444,13 @@ export class WorkerConsole {
       this.handshake(conversation, frame.visitorKey);
     } else {
       // Taken in another tab or on another device, which holds its keys: a second init would be refused.
-      conversation.state = 'keys-lost';
-      this.ui.changed(conversation);
+      this.elsewhere(conversation);
     }
   }
 
   onVisitorKey(frame) {
     const conversation = this.conversations.get(frame.conversation);
-    if (conversation && conversation.active) {
+    if (conversation && conversation.active && conversation.state !== 'other-tab') {
       conversation.visitorKey = frame.publicKey;
       this.handshake(conversation, frame.publicKey);
     }
@@ -310,18 +463,32 @@ export class WorkerConsole {
         this.ui.changed(conversation);
         return;
       }
+      if (!(await this.locks.hold(conversation.id))) {
+        this.elsewhere(conversation); // a transferred visitor: another tab of this console answers
+        return;
+      }
       conversation.state = 'securing';
       this.ui.changed(conversation);
       const { session, code, header, body } = await this.secure.handshake(conversation.id, visitorKey);
       conversation.session = session; // the earlier session, if any, is dropped with its keys
       conversation.safetyCode = code;
+      const init = { type: 'send', conversation: conversation.id, id: randomId(), header, body };
+      this.outbox.set(init.id, { frame: init, conversation, message: null });
+      try {
+        await this.save(conversation);
+      } catch (e) {
+        this.outbox.delete(init.id);
+        throw e;
+      }
       conversation.state = 'open';
-      this.transmit(conversation, { type: 'send', conversation: conversation.id, id: randomId(), header, body },
-        null);
+      this.socket.send(init);
       this.ui.changed(conversation);
-    }).catch(() => {
-      conversation.state = 'keys-lost';
-      this.ui.changed(conversation);
+    }).catch((e) => {
+      if (!(e instanceof TakenOver)) {
+        conversation.session = null;
+        conversation.state = 'keys-lost';
+        this.ui.changed(conversation);
+      }
     });
   }
 
@@ -331,23 +498,31 @@ export class WorkerConsole {
       return;
     }
     conversation.queue(async () => {
+      if (!conversation.session) {
+        return; // not readable here (another tab, another device, keys lost): left for whoever holds the keys
+      }
       if (frame.seq <= conversation.lastSeq) {
         this.ack(conversation); // delivered again after a reconnect: already shown, acknowledged once more
         return;
       }
-      conversation.lastSeq = frame.seq;
       let content = null;
       let unreadable = false;
       try {
-        if (!conversation.session) {
-          throw new Error('no session for this conversation here');
-        }
         content = await this.secure.decrypt(conversation.session, frame);
       } catch (e) {
         unreadable = !isDuplicate(e);
       }
-      // Acknowledged once handled, opened or not: a message that fails to open can never open later (12.4).
-      this.ack(conversation);
+      conversation.lastSeq = frame.seq;
+      // Acknowledged once handled and saved, opened or not: a message that fails to open can never open later
+      // (12.4). Not saved, not acknowledged: delivered again after a reload, it opens from the saved state.
+      try {
+        await this.save(conversation);
+        this.ack(conversation);
+      } catch (e) {
+        if (e instanceof TakenOver) {
+          return; // the tab that took it over reads it
+        }
+      }
       if (unreadable) {
         this.show(conversation, { id: randomId(), from: 'visitor', status: 'unreadable', at: new Date() });
       } else if (content?.type === 'text') {
@@ -359,7 +534,9 @@ export class WorkerConsole {
   }
 
   ack(conversation) {
-    this.socket.send({ type: 'ack', conversation: conversation.id, seq: conversation.lastSeq });
+    if (conversation.savedSeq > 0) {
+      this.socket.send({ type: 'ack', conversation: conversation.id, seq: conversation.savedSeq });
+    }
   }
 
   show(conversation, message) {
@@ -406,7 +583,17 @@ export class WorkerConsole {
         }
       }
       this.ui.changed(conversation);
+      return this.forget(conversation);
     });
+  }
+
+  /** Deletes an ended conversation's saved state, and lets its lock go. */
+  async forget(conversation) {
+    try {
+      await this.saved.remove(conversation.id);
+    } finally {
+      this.locks.release(conversation.id);
+    }
   }
 
   onError(frame) {

@@ -6,14 +6,15 @@ import fr.passerelle.config.PasserelleConfig;
 import fr.passerelle.conversation.ConversationService;
 import fr.passerelle.http.WebJars;
 import fr.passerelle.protocol.SocketRegistry;
+import fr.passerelle.mailbox.MailboxMetrics;
+import fr.passerelle.mailbox.MailboxRoutes;
 import fr.passerelle.queue.HandlingTimes;
 import fr.passerelle.queue.OfferDeclines;
 import fr.passerelle.queue.QueueService;
 import fr.passerelle.queue.QueueWatcher;
+import fr.passerelle.reference.ApiReference;
 import fr.passerelle.service.OpeningHours;
 import fr.passerelle.service.ServiceHours;
-import fr.passerelle.mailbox.MailboxMetrics;
-import fr.passerelle.mailbox.MailboxRoutes;
 import fr.passerelle.service.ServiceRoutes;
 import fr.passerelle.staff.StaffAuth;
 import fr.passerelle.store.Stores;
@@ -30,6 +31,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +49,7 @@ public final class Passerelle {
   private final MailboxMetrics mailboxMetrics;
   private LoadSampler sampler;
   private HttpServer publicServer;
+  private Router publicRouter;
 
   private Passerelle(Services services, StaffAuth staff, ManagementServer management, RetentionPurge purge,
       OrganisationRoot root, MailboxMetrics mailboxMetrics) {
@@ -103,9 +106,10 @@ public final class Passerelle {
         });
   }
 
-  private static ServiceHours serviceHours(PasserelleConfig config) {
+  /** The hours an admin set, shared through the store; the configured ones until then. */
+  private static ServiceHours serviceHours(PasserelleConfig config, Stores stores) {
     var organisation = config.organisation();
-    return new ServiceHours(OpeningHours.parse(organisation.openingHours(), organisation.zone()));
+    return new ServiceHours(stores.hours(), OpeningHours.parse(organisation.openingHours(), organisation.zone()));
   }
 
   private Future<Passerelle> listen() {
@@ -114,20 +118,22 @@ public final class Passerelle {
     SupervisorSocket supervisors = new SupervisorSocket(services.vertx(), sampler, services.tokens(),
         services.config().limits(), services.sockets(), services.stores().staff(),
         services.config().auth().accountRecheck(), services.clock());
-    PublicServer server = new PublicServer(services);
+    PublicServer server = new PublicServer(services, root);
     var router = server.router(r -> {
       staff.mount(r);
       supervisors.mount(r);
       new CertificateRoutes(services, root).mount(r);
       WebJars.mount(r);
-      new ServiceRoutes(services, root, serviceHours(services.config())).mount(r);
+      new ServiceRoutes(services, root, serviceHours(services.config(), services.stores())).mount(r);
       new WidgetRoutes(services, root, WidgetFiles.load()).mount(r);
       new CertificateRequestRoutes(services, root).mount(r);
       new CannedReplyRoutes(services.stores().cannedReplies(), services.tokens()).mount(r);
       MailboxRoutes.mount(r, services, root, mailboxMetrics);
+      ApiReference.load().mount(r);
     });
     Future<Void> demoReplies = services.config().demo().enabled()
         ? DemoReplies.seed(services.stores().cannedReplies()) : Future.succeededFuture();
+    publicRouter = router;
     return demoReplies.compose(v -> services.watcher().start())
         .compose(v -> server.listen(router))
         .compose(s -> {
@@ -147,6 +153,11 @@ public final class Passerelle {
 
   public int managementPort() {
     return management.actualPort();
+  }
+
+  /** The public port's routes, which the OpenAPI document must describe (the API reference test checks). */
+  public Router publicRouter() {
+    return publicRouter;
   }
 
   public Services services() {

@@ -8,6 +8,7 @@ import fr.passerelle.mailbox.MailboxRoutes;
 import fr.passerelle.visitor.SessionRoutes;
 import fr.passerelle.visitor.VisitorSocket;
 import fr.passerelle.widget.WidgetCors;
+import fr.passerelle.worker.OrganisationRoot;
 import fr.passerelle.worker.WorkerSocket;
 import fr.passerelle.worker.WorkerSockets;
 import io.vertx.core.Future;
@@ -24,10 +25,13 @@ import java.util.function.Consumer;
 /** The public port: the visitor session API, staff API, the visitor and worker WebSockets, and the browser code. */
 public final class PublicServer {
   private final Services services;
+  private final OrganisationRoot root;
   private final WorkerSockets workerSockets = new WorkerSockets();
 
-  public PublicServer(Services services) {
+  /** {@code root} is what worker certificates are checked against. */
+  public PublicServer(Services services, OrganisationRoot root) {
     this.services = services;
+    this.root = root;
   }
 
   public Router router(Consumer<Router> extraRoutes) {
@@ -42,7 +46,7 @@ public final class PublicServer {
     router.get("/api/v1").respond(ctx -> Future.succeededFuture(index()));
     new SessionRoutes(services).mount(router);
     router.route("/ws/visitor").handler(ctx -> upgrade(ctx, ws -> new VisitorSocket(services, ws)));
-    router.route("/ws/worker").handler(ctx -> upgrade(ctx, ws -> new WorkerSocket(services, workerSockets, ws)));
+    router.route("/ws/worker").handler(ctx -> upgrade(ctx, ws -> new WorkerSocket(services, workerSockets, root, ws)));
     extraRoutes.accept(router);
     WebRoot.mount(router);
     ProblemHandler.install(router);
@@ -62,8 +66,9 @@ public final class PublicServer {
   private static JsonObject index() {
     return new JsonObject().put("service", "passerelle")
         .put("api", new JsonArray().add("POST /api/v1/sessions").add("GET /api/v1/service")
-            .add("POST /api/v1/auth/login"))
+            .add("POST /api/v1/auth/login").add("GET /api/v1/openapi.json"))
         .put("websockets", new JsonArray().add("/ws/visitor").add("/ws/worker").add("/ws/supervisor"))
+        .put("reference", "/api-docs/")
         .put("docs", "README.md, docs/api.md, docs/protocol.md");
   }
 

@@ -1,23 +1,27 @@
 package fr.passerelle.service;
 
-import java.util.concurrent.atomic.AtomicReference;
+import io.vertx.core.Future;
 
 /**
- * The opening hours this node announces: the configured ones until an admin changes them. Kept in this node's memory
- * only, so a restart goes back to the configuration.
+ * The opening hours in force: the ones an admin set, read from the shared store so every node announces the same,
+ * else the configured ones.
  */
 public final class ServiceHours {
-  private final AtomicReference<OpeningHours> current;
+  private final HoursStore store;
+  private final OpeningHours configured;
 
-  public ServiceHours(OpeningHours configured) {
-    this.current = new AtomicReference<>(configured);
+  public ServiceHours(HoursStore store, OpeningHours configured) {
+    this.store = store;
+    this.configured = configured;
   }
 
-  public OpeningHours get() {
-    return current.get();
+  /** The hours every node announces now. */
+  public Future<OpeningHours> get() {
+    return store.find().map(set -> set.orElse(configured));
   }
 
-  public void set(OpeningHours hours) {
-    current.set(hours);
+  /** Replaces the hours for every node. */
+  public Future<OpeningHours> set(OpeningHours hours) {
+    return store.save(hours);
   }
 }

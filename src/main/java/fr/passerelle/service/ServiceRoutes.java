@@ -43,15 +43,18 @@ public final class ServiceRoutes {
   }
 
   public void mount(Router router) {
-    router.get(PATH).respond(ctx -> Future.succeededFuture(describe()));
+    router.get(PATH).respond(ctx -> describe());
     router.put(PATH + "/hours").handler(StaffAuthHandler.requiring(services.tokens(), Role.ADMIN))
         .respond(this::changeHours);
   }
 
-  /** The body of {@code GET /api/v1/service}, computed with the node's clock. */
-  public JsonObject describe() {
+  /** The body of {@code GET /api/v1/service}: the hours in force, evaluated with the node's clock. */
+  public Future<JsonObject> describe() {
+    return hours.get().map(this::describe);
+  }
+
+  private JsonObject describe(OpeningHours now) {
     OrganisationConfig organisation = services.config().organisation();
-    OpeningHours now = hours.get();
     Instant instant = services.clock().instant();
     return new JsonObject()
         .put("organisation", new JsonObject().put("id", root.orgId()).put("name", organisation.name())
@@ -66,8 +69,7 @@ public final class ServiceRoutes {
 
   private Future<JsonObject> changeHours(RoutingContext ctx) {
     JsonObject body = JsonBody.object(ctx);
-    hours.set(parse(body));
-    return Future.succeededFuture(describe());
+    return hours.set(parse(body)).map(this::describe);
   }
 
   static OpeningHours parse(JsonObject body) {

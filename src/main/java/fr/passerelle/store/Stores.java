@@ -4,6 +4,7 @@ import fr.passerelle.canned.CannedReplyStore;
 import fr.passerelle.conversation.ConversationStore;
 import fr.passerelle.mailbox.MailboxStore;
 import fr.passerelle.queue.QueueStore;
+import fr.passerelle.service.HoursStore;
 import fr.passerelle.staff.StaffStore;
 import fr.passerelle.visitor.SessionStore;
 import fr.passerelle.worker.PresenceStore;
@@ -17,4 +18,5 @@ public record Stores(
     StaffStore staff,
     WakeUps wakeUps,
     CannedReplyStore cannedReplies,
+    HoursStore hours,
     MailboxStore mailboxes) {}

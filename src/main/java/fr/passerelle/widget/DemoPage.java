@@ -8,12 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The page at {@code /}: {@code webroot/index.html}, the site of a fictional association, with the snippet in place
- * of its {@code <!-- passerelle:widget -->} marker. Its Content-Security-Policy is the strict one of every page, with
- * the hash of the import map as the only inline script allowed.
+ * The page at {@code /} in demo mode: {@code webroot/index.html}, the site of a fictional association, with the
+ * snippet in place of its {@code <!-- passerelle:widget -->} marker and the configured organisation name in place of
+ * each {@code <!-- passerelle:organisation -->}, so the site and the widget bear one name. Its Content-Security-Policy
+ * is the strict one of every page, with the hash of the import map as the only inline script allowed.
  */
 final class DemoPage {
   static final String MARKER = "<!-- passerelle:widget -->";
+  static final String ORGANISATION = "<!-- passerelle:organisation -->";
 
   private final String html;
   private final String policy;
@@ -23,14 +25,15 @@ final class DemoPage {
     this.policy = policy;
   }
 
-  static DemoPage load(Snippet snippet) {
+  static DemoPage load(Snippet snippet, String organisationName) {
     String template = read("webroot/index.html");
     if (!template.contains(MARKER)) {
       throw new IllegalStateException("webroot/index.html has no " + MARKER + " marker");
     }
     String policy = WebRoot.CONTENT_SECURITY_POLICY.replace("script-src 'self'",
         "script-src 'self' " + snippet.importMapHash());
-    return new DemoPage(template.replace(MARKER, snippet.html()), policy);
+    String html = template.replace(ORGANISATION, Snippet.escape(organisationName)).replace(MARKER, snippet.html());
+    return new DemoPage(html, policy);
   }
 
   void serve(RoutingContext ctx) {

@@ -18,7 +18,7 @@ import java.net.URI;
 
 /**
  * Embedding the widget: the files of {@code webroot/} under the immutable path {@code /v/H/}, the snippet admins
- * copy ({@code GET /api/v1/widget/snippet}), and the demo host page at {@code /}.
+ * copy ({@code GET /api/v1/widget/snippet}), and the demo host page at {@code /}, in demo mode only.
  */
 public final class WidgetRoutes {
   public static final String SNIPPET_PATH = "/api/v1/widget/snippet";
@@ -35,7 +35,7 @@ public final class WidgetRoutes {
     var organisation = services.config().organisation();
     this.identity = new Snippet.Identity(root.orgId(), organisation.name(), Base64Url.encode(root.publicKey()),
         organisation.exitUrl());
-    this.demo = DemoPage.load(Snippet.of(files, "", identity));
+    this.demo = DemoPage.load(Snippet.of(files, "", identity), organisation.name());
   }
 
   public void mount(Router router) {
@@ -47,8 +47,15 @@ public final class WidgetRoutes {
     router.route("/v/*").handler(ctx -> ctx.fail(ApiException.of(ErrorCode.NOT_FOUND)));
     router.get(SNIPPET_PATH).handler(StaffAuthHandler.requiring(services.tokens(), Role.ADMIN))
         .respond(ctx -> Future.succeededFuture(snippet(ctx)));
-    router.get("/").handler(demo::serve);
-    router.get("/index.html").handler(demo::serve);
+    if (services.config().demo().enabled()) {
+      router.get("/").handler(demo::serve);
+      router.get("/index.html").handler(demo::serve);
+    } else {
+      // Nothing of the fictional site outside demo mode, not even its template through the web root.
+      for (String path : new String[] {"/", "/index.html", "/demo/*"}) {
+        router.route(path).handler(ctx -> ctx.fail(ApiException.of(ErrorCode.NOT_FOUND)));
+      }
+    }
   }
 
   private JsonObject snippet(RoutingContext ctx) {

@@ -60,6 +60,20 @@ final class CertificateCheck {
     return verified;
   }
 
+  /**
+   * Whether a certificate on file is one visitors would accept now: signed by the organisation root key for this
+   * organisation and {@code workerId}, and within its validity at the node's time. One checked at upload may have
+   * expired since, or the organisation may have rotated its root key.
+   */
+  boolean validNow(byte[] certificate, String workerId) {
+    try {
+      return WorkerCertificate.verify(certificate, root.publicKey(), root.orgId(), clock.instant()).workerId()
+          .equals(workerId);
+    } catch (CryptoException e) {
+      return false;
+    }
+  }
+
   /** Visitors see the certificate's pseudonym; the console and colleagues see the account's. They must agree. */
   static void samePseudonym(WorkerCertificate certificate, StaffAccount account) {
     if (!account.pseudonym().equals(certificate.pseudonym())) {

@@ -29,7 +29,10 @@ public final class CertificateRoutes {
   static final String PATH = "/api/v1/workers/me/certificate";
   /** A colleague's certificate, which a worker needs to seal a transfer note to them. */
   static final String COLLEAGUE_PATH = "/api/v1/workers/:id/certificate";
-  /** The organisation id and root public key that staff clients verify certificates against. */
+  /**
+   * What only staff need to know about the organisation's node. Its public facts (id, name, root public key) are in
+   * {@code GET /api/v1/service}, for the widget and the console alike.
+   */
   static final String ORGANISATION_PATH = "/api/v1/organisation";
   /** How long a demo certificate lasts. */
   static final Duration DEMO_VALIDITY = Duration.ofDays(30);
@@ -87,13 +90,9 @@ public final class CertificateRoutes {
         .onFailure(ctx::fail);
   }
 
-  /**
-   * What a console verifies colleagues' certificates and transfer notes against, and what an admin's key file must
-   * match. Public information (the widget's snippet carries it too), but only staff clients need it here.
-   */
+  /** Whether this node signs demo certificates ({@code POST /api/v1/workers/me/certificate/demo}). */
   private void organisation(RoutingContext ctx) {
-    answer(ctx, new JsonObject().put("id", root.orgId()).put("rootPublicKey", Base64Url.encode(root.publicKey()))
-        .put("demoSigning", root.isDemo()));
+    answer(ctx, new JsonObject().put("demoSigning", root.isDemo()));
   }
 
   /** Demo mode only: the node signs a certificate for the caller's own keys with its in-memory root key. */

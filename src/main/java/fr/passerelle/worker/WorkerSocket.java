@@ -35,17 +35,19 @@ public final class WorkerSocket {
   private final Map<String, Delivery> deliveries = new HashMap<>();
   private final String socketId = Ids.newId();
   private final ConversationCommands commands;
+  private final CertificateCheck certificates;
   private StaffAccount account;
   private WakeUps.Subscription workerEvents;
   private JsonObject lastListing = new JsonObject();
   private boolean available;
-  /** Whether a worker certificate was on file when the console connected; told in {@code ready}. */
+  /** Whether the certificate on file was valid when the console connected; told in {@code ready}. */
   private boolean hasCertificate;
   private AccountWatch watch;
 
-  public WorkerSocket(Services services, WorkerSockets local, ServerWebSocket ws) {
+  public WorkerSocket(Services services, WorkerSockets local, OrganisationRoot root, ServerWebSocket ws) {
     this.services = services;
     this.local = local;
+    this.certificates = new CertificateCheck(root, services.clock());
     this.socket = new FrameSocket(services.vertx(), ws, "worker", services.config().limits(), services.sockets());
     this.commands = new ConversationCommands(services, socket, this::workerId, this::attach, this::detach);
     socket.start(this::handle, this::closed);
@@ -113,7 +115,7 @@ public final class WorkerSocket {
       workerEvents = sub;
       return services.stores().staff().certificate(workerId());
     }).compose(certificate -> {
-      hasCertificate = certificate.isPresent();
+      hasCertificate = certificate.filter(c -> certificates.validNow(c, workerId())).isPresent();
       return services.stores().conversations().activeFor(workerId());
     }).compose(active -> {
       if (socket.isClosed()) {
@@ -136,6 +138,7 @@ public final class WorkerSocket {
         .put("status", available ? "available" : "away")
         .put("mode", services.config().routing().mode().name().toLowerCase())
         .put("certificate", hasCertificate)
+        .put("conversationLifetimeSeconds", services.config().retention().session().toSeconds())
         .put("conversations", new JsonArray(active.stream().map(ServerFrames::conversation).toList()));
   }
 

@@ -105,6 +105,8 @@ class ConversationLifecycleTest {
     JsonObject ready = await(worker.connect());
     assertThat(ready.getJsonArray("conversations").getJsonObject(0).getString("conversation"))
         .isEqualTo(conversation);
+    // How long the console may keep what it saved of a conversation nobody touches: retention.session (12 h).
+    assertThat(ready.getLong("conversationLifetimeSeconds")).isEqualTo(12 * 3600);
     assertThat(await(worker.channel().next("envelope")).getString("id")).isEqualTo("b");
     JsonObject c = await(worker.channel().next("envelope"));
     assertThat(c.getString("id")).isEqualTo("c");

@@ -42,16 +42,33 @@ public final class TestNode implements AutoCloseable {
 
   /** A node configured as an operator would: {@code PASSERELLE_*} settings over the defaults, ports free. */
   public static TestNode start(Vertx vertx, Map<String, String> settings) {
+    MutableClock clock = new MutableClock();
+    Passerelle node = await(Passerelle.start(vertx, config(settings), registry(), clock));
+    await(DemoData.seed(node.staff(), PASSWORD));
+    return new TestNode(vertx, node, clock);
+  }
+
+  /**
+   * Another node of the same deployment: the same stores as {@code first} (so the same demo accounts), its own
+   * servers, clock and token keys.
+   */
+  public static TestNode beside(TestNode first) {
+    MutableClock clock = new MutableClock();
+    Passerelle node = await(Passerelle.start(first.vertx, config(Map.of()), first.node.services().stores(),
+        registry(), clock));
+    return new TestNode(first.vertx, node, clock);
+  }
+
+  private static PasserelleConfig config(Map<String, String> settings) {
     Map<String, String> env = new HashMap<>(settings);
     env.put("PASSERELLE_HTTP_HOST", "127.0.0.1");
     env.put("PASSERELLE_HTTP_PORT", "0");
     env.put("PASSERELLE_MANAGEMENT_PORT", "0");
-    PasserelleConfig config = ConfigLoader.load(Optional.empty(), env);
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    MutableClock clock = new MutableClock();
-    Passerelle node = await(Passerelle.start(vertx, config, registry, clock));
-    await(DemoData.seed(node.staff(), PASSWORD));
-    return new TestNode(vertx, node, clock);
+    return ConfigLoader.load(Optional.empty(), env);
+  }
+
+  private static PrometheusMeterRegistry registry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 
   public static <T> T await(Future<T> future) {

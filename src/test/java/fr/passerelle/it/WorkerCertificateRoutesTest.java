@@ -205,8 +205,9 @@ class WorkerCertificateRoutesTest {
     refused(badKey, 400, "invalid_field", "signingKey");
     Response organisation = await(node.transport().request("GET", "/api/v1/organisation",
         Optional.of(node.token("ioana")), Optional.empty()));
-    assertThat(organisation.body().getBoolean("demoSigning")).isTrue();
-    assertThat(organisation.body().getString("rootPublicKey"))
+    assertThat(organisation.body()).isEqualTo(new JsonObject().put("demoSigning", true));
+    Response service = await(node.transport().request("GET", "/api/v1/service", Optional.empty(), Optional.empty()));
+    assertThat(service.body().getJsonObject("organisation").getString("rootPublicKey"))
         .isEqualTo(Base64Url.encode(node.node().organisationRoot().publicKey()));
     Response supervisor = await(node.transport().request("POST", PATH + "/demo",
         Optional.of(node.token("supervisor")), Optional.of(keys.encode())));
@@ -232,6 +233,28 @@ class WorkerCertificateRoutesTest {
     WorkerCertificate verified = WorkerCertificate.verify(served, root.publicKey(), "asso-test",
         node.clock().instant());
     assertThat(verified.workerId()).isEqualTo(camilleId);
+  }
+
+  @Test
+  void theConsoleIsToldItHasACertificateOnlyWhileTheOneOnFileIsValid(Vertx vertx) {
+    configured(vertx);
+    String camilleId = staffId("camille");
+    Instant now = node.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+    assertThat(upload("camille", certificate("asso-test", camilleId, now.minus(Duration.ofHours(1)),
+        now.plus(Duration.ofDays(1)), root.privateKey())).status()).isEqualTo(200);
+    assertThat(readyFrame("camille").getBoolean("certificate")).isTrue();
+
+    node.clock().advance(Duration.ofDays(1));
+    assertThat(readyFrame("camille").getBoolean("certificate")).as("expired on the second").isFalse();
+
+    await(node.node().services().stores().staff().saveCertificate(camilleId, certificate("asso-test", camilleId,
+        now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(9)), root.privateKey())));
+    assertThat(readyFrame("camille").getBoolean("certificate")).as("not valid yet").isFalse();
+
+    byte[] otherRoot = Ed25519.generate(RANDOM).privateKey();
+    await(node.node().services().stores().staff().saveCertificate(camilleId, certificate("asso-test", camilleId,
+        now, now.plus(Duration.ofDays(9)), otherRoot)));
+    assertThat(readyFrame("camille").getBoolean("certificate")).as("signed by another root key").isFalse();
   }
 
   @Test

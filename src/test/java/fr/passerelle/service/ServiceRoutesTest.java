@@ -103,6 +103,20 @@ class ServiceRoutesTest {
   }
 
   @Test
+  void everyNodeOnTheSameStoreAnnouncesTheHoursAnAdminSetOnOne(Vertx vertx) {
+    node = TestNode.start(vertx);
+    try (TestNode other = TestNode.beside(node)) {
+      JsonObject weekend = paris(new JsonArray().add(slot("saturday", "14:00", "20:00")));
+      assertThat(service(other).getJsonArray("hours")).as("configured until then").hasSize(7);
+
+      assertThat(send(put("/api/v1/service/hours", weekend, node.token("admin"))).statusCode()).isEqualTo(200);
+
+      assertThat(service(other).getJsonArray("hours")).isEqualTo(weekend.getJsonArray("hours"));
+      assertThat(service(other).getString("timeZone")).isEqualTo("Europe/Paris");
+    }
+  }
+
+  @Test
   void onlyAnAdminMayChangeTheHoursAndOnlyToHoursThatMakeSense(Vertx vertx) {
     node = TestNode.start(vertx);
     JsonObject valid = new JsonObject().put("timeZone", "Europe/Paris").put("hours", new JsonArray());
@@ -176,7 +190,11 @@ class ServiceRoutesTest {
   }
 
   private JsonObject service() {
-    HttpResponse<String> response = send(get("/api/v1/service"));
+    return service(node);
+  }
+
+  private JsonObject service(TestNode from) {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri(from, "/api/v1/service")).GET());
     assertThat(response.statusCode()).isEqualTo(200);
     return new JsonObject(response.body());
   }
@@ -192,7 +210,11 @@ class ServiceRoutesTest {
   }
 
   private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + node.port() + path);
+    return uri(node, path);
+  }
+
+  private static URI uri(TestNode at, String path) {
+    return URI.create("http://127.0.0.1:" + at.port() + path);
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 public abstract class StoreContractTest implements SessionContract, QueueContract, ClaimContract,
-    ConversationContract, EnvelopeContract, PresenceContract, PurgeContract, WakeUpContract, MailboxContract {
+    ConversationContract, EnvelopeContract, PresenceContract, PurgeContract, WakeUpContract, HoursContract,
+    MailboxContract {
 
   private Stores stores;
 

@@ -8,6 +8,7 @@ import fr.passerelle.client.Received;
 import fr.passerelle.client.SecureVisitor;
 import fr.passerelle.it.TestNode;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A worker's console and Java visitors that encrypt, through a running node: the queue with its metadata, accept,
@@ -83,7 +85,7 @@ class ConsoleChatBrowserTest {
     page.waitUntil("the title counts the new visitor", () -> page.driver().getTitle().startsWith("(1) "));
     page.waitUntil("a notification without content", () -> !page.notifications().isEmpty());
     assertThat(page.notifications()).isSubsetOf("Passerelle — console | Quelqu'un attend.",
-        "Passerelle — console | Une personne vous est proposée.");
+        "Passerelle — console | Une conversation vous est proposée.");
     page.setHidden(false);
     page.screenshot("queue");
 
@@ -225,14 +227,16 @@ class ConsoleChatBrowserTest {
   }
 
   @Test
-  void afterAReloadAnOpenConversationIsSentBackToTheQueueAndTakenAgainWithNewKeys() {
+  void withoutItsSavedStateAConversationIsSentBackToTheQueueAndTakenAgainWithNewKeys() {
     ConsoleWorkers.available(page, "camille");
     SecureVisitor visitor = ConsoleWorkers.visitor(node, "fr");
     String one = accept(1);
     await(visitor.nextMessage());
 
-    // The ratchet lives in the page's memory only: after a reload the conversation cannot be read here.
+    // This browser's data is cleared meanwhile (or the conversation was taken on another device): no keys here.
     page.reload();
+    page.asyncScript("const done = arguments[0]; const r = indexedDB.deleteDatabase('passerelle-console-state');"
+        + " r.onsuccess = () => done(true); r.onerror = () => done(false); r.onblocked = () => done(false);");
     page.login("camille", TestNode.PASSWORD);
     page.waitUntil("keys lost", () -> page.text(one + " .chat-state").startsWith("Les clés de cette conversation"));
     assertThat(page.waitFor(one + " textarea").isEnabled()).isFalse();
@@ -251,7 +255,7 @@ class ConsoleChatBrowserTest {
   }
 
   @Test
-  void aSecondTabOfTheSameWorkerIsWarnedAndNeverAnswersForTheFirst() {
+  void aSecondTabOfTheSameWorkerSaysTheConversationIsOpenElsewhereAndCanTakeItOver() {
     ConsoleWorkers.available(page, "camille");
     String first = page.driver().getWindowHandle();
     page.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
@@ -266,12 +270,56 @@ class ConsoleChatBrowserTest {
     SecureVisitor visitor = ConsoleWorkers.visitor(node, "fr");
     String one = accept(1);
     assertThat(await(visitor.nextMessage()).type()).isEqualTo("hello");
+    visitorWrites(visitor, "Message lu dans le premier onglet.");
+    shows(one, "Message lu dans le premier onglet.");
 
+    // The second tab follows the conversation, says where it is open, and never reads or answers for the first.
     page.driver().switchTo().window(second);
-    page.waitUntil("the second tab follows without keys", () -> page.text(one + " .chat-state")
-        .startsWith("Les clés de cette conversation"));
+    page.waitUntil("open in the other tab", () -> page.text(one + " .chat-state")
+        .startsWith("Cette conversation est ouverte dans un autre onglet de cette console"));
+    assertThat(page.waitFor(one + " textarea").isEnabled()).isFalse();
+    assertThat(page.all(one + " .message.from-visitor")).isEmpty();
+    page.screenshot("other-tab");
+    page.assertAccessible("conversation open in another tab");
+
+    // It takes the conversation over: same keys, what the visitor writes now shows here, and it answers.
+    page.click(one + " .take-over-button");
+    page.waitUntil("secured here", () -> page.text(one + " .chat-state").equals("Chiffrée de bout en bout"));
+    visitorWrites(visitor, "Et maintenant ?");
+    shows(one, "Et maintenant ?");
+    write(one, "Je vous réponds depuis le deuxième onglet.");
+    assertThat(await(visitor.nextMessage()).text()).isEqualTo("Je vous réponds depuis le deuxième onglet.");
+
+    // The first tab has let go, and can take it back the same way.
     page.driver().switchTo().window(first);
-    write(one, "Une seule poignée de main.");
-    assertThat(await(visitor.nextMessage()).text()).isEqualTo("Une seule poignée de main.");
+    page.waitUntil("open in the other tab now", () -> page.text(one + " .chat-state")
+        .startsWith("Cette conversation est ouverte dans un autre onglet"));
+    page.click(one + " .take-over-button");
+    page.waitUntil("secured here again", () -> page.text(one + " .chat-state").equals("Chiffrée de bout en bout"));
+    write(one, "Une seule poignée de main, deux onglets.");
+    assertThat(await(visitor.nextMessage()).text()).isEqualTo("Une seule poignée de main, deux onglets.");
+    visitorWrites(visitor, "Reçu.");
+    shows(one, "Reçu.");
+  }
+
+  @Test
+  void whenTheNetworkComesBackTheConsoleReconnectsAtOnceRatherThanAtTheEndOfItsDelay() {
+    try (TcpProxy network = TcpProxy.start(fixture.vertx(), node.port())) {
+      ConsolePage online = fixture.open("http://127.0.0.1:" + network.port());
+      ConsoleWorkers.certified(online, "camille");
+      online.waitUntil("connected", () -> "true".equals(online.waitFor("#connection").getAttribute("data-online")));
+      long before = (Long) online.script("return window.__sockets.length");
+
+      // Down long enough for the console to be waiting 5 seconds before its next attempt (0.5, 1 and 2 s before).
+      network.cut();
+      online.waitUntil("three attempts failed", () -> (Long) online.script("return window.__sockets.length")
+          >= before + 3 && (Long) online.script("return window.__sockets.at(-1).readyState") == 3);
+      network.restore();
+      long start = System.nanoTime();
+      online.script("window.dispatchEvent(new Event('online'))");
+      new WebDriverWait(online.driver(), Duration.ofMillis(2500), Duration.ofMillis(50)).withMessage("connected again well before the 5 s delay ends")
+          .until(d -> "true".equals(d.findElement(By.id("connection")).getAttribute("data-online")));
+      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2500);
+    }
   }
 }

@@ -40,9 +40,9 @@ class ConsolePushBrowserTest {
     page.waitUntil("a countdown", () -> page.text("#offer-list .countdown").matches("Encore \\d+ s pour répondre"));
     page.waitUntil("counted in the title", () -> page.driver().getTitle().equals("(1) Passerelle — console"));
     page.waitUntil("notified without content", () -> page.notifications()
-        .contains("Passerelle — console | Une personne vous est proposée."));
+        .contains("Passerelle — console | Une conversation vous est proposée."));
     page.setHidden(false);
-    page.waitUntil("the listing marks it offered", () -> page.text("#queue-list li.entry").contains("Proposée à vous"));
+    page.waitUntil("the listing marks it offered", () -> page.text("#queue-list li.entry").contains("Vous est proposée"));
     page.screenshot("offer");
     page.assertAccessible("offer");
 

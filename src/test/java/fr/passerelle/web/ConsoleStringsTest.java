@@ -34,7 +34,7 @@ class ConsoleStringsTest {
       expand("flag.danger.", "action", "confirmTitle", "confirmText"),
       expand("guidance.possible-minor.", "title", "1", "2", "3", "4", "5"),
       expand("guidance.danger.", "title", "1", "2", "3", "4", "5"),
-      expand("chat.state.", "securing", "waiting-key", "open", "keys-lost", "ended", "left", "transferred"),
+      expand("chat.state.", "securing", "waiting-key", "open", "other-tab", "keys-lost", "ended", "left", "transferred"),
       expand("chat.status.", "sending", "stored", "failed"),
       expand("chat.from.", "visitor", "me", "system"),
       expand("chat.transferred.", "worker", "queue"),

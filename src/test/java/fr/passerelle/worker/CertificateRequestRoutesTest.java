@@ -237,13 +237,15 @@ class CertificateRequestRoutesTest {
   }
 
   @Test
-  void everyStaffRoleReadsTheOrganisationItsCertificatesAreCheckedAgainst() {
+  void everyStaffRoleReadsOnlyTheStaffFactsThePublicOnesBeingInTheServiceDescription() {
     for (String username : List.of("camille", "admin", "supervisor", "intake")) {
       Response response = call("GET", "/api/v1/organisation", username, null);
       assertThat(response.status()).isEqualTo(200);
-      assertThat(response.body()).isEqualTo(new JsonObject().put("id", ORG)
-          .put("rootPublicKey", Base64Url.encode(root.publicKey())).put("demoSigning", false));
+      assertThat(response.body()).isEqualTo(new JsonObject().put("demoSigning", false));
     }
     problem(call("GET", "/api/v1/organisation", null, null), 401, "not_authenticated", "");
+    assertThat(call("GET", "/api/v1/service", null, null).body().getJsonObject("organisation"))
+        .isEqualTo(new JsonObject().put("id", ORG).put("name", "Association Démo")
+            .put("rootPublicKey", Base64Url.encode(root.publicKey())));
   }
 }

@@ -5,6 +5,7 @@ import fr.passerelle.http.ApiException;
 import fr.passerelle.http.ErrorCode;
 import fr.passerelle.queue.Flag;
 import fr.passerelle.queue.QueueEntry;
+import fr.passerelle.service.OpeningHours;
 import fr.passerelle.visitor.VisitorSession;
 import fr.passerelle.worker.WorkerPresence;
 import io.vertx.core.Future;
@@ -30,6 +31,8 @@ final class MemoryState {
   final Map<String, Conversation> conversations = new HashMap<>();
   final Map<String, ConversationLog> logs = new HashMap<>();
   final Map<String, WorkerPresence> presence = new HashMap<>();
+  /** The opening hours an admin set; null until then. */
+  OpeningHours hours;
   final Clock clock;
 
   private final ReentrantLock lock = new ReentrantLock();

@@ -1,16 +1,26 @@
 package fr.passerelle.store.memory;
 
 import fr.passerelle.store.WakeUps;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Wake-ups on the local event bus: enough for a single node, where every socket is on this JVM. */
+/**
+ * Wake-ups between the sockets of this JVM: enough for a single node. Each subscriber hears events on the context it
+ * subscribed from. An event still on its way when its subscription is cancelled (a socket closing as a message for it
+ * arrives) is dropped there, silently: the event bus, used before, logged each such drop with the channel, which
+ * holds an id. Every method holds one lock.
+ */
 final class MemoryWakeUps implements WakeUps {
 
   private final Vertx vertx;
+  private final Map<String, List<Subscriber>> byChannel = new HashMap<>();
 
   MemoryWakeUps(Vertx vertx) {
     this.vertx = vertx;
@@ -18,15 +28,54 @@ final class MemoryWakeUps implements WakeUps {
 
   @Override
   public void publish(String channel, JsonObject event) {
-    vertx.eventBus().publish(channel, event);
+    List<Subscriber> subscribers;
+    synchronized (this) {
+      subscribers = List.copyOf(byChannel.getOrDefault(channel, List.of()));
+    }
+    // Each gets its own copy, as from the event bus: a handler that changes its event changes no one else's.
+    subscribers.forEach(subscriber -> subscriber.deliver(event.copy()));
   }
 
   @Override
-  public Future<Subscription> subscribe(String channel, Handler<JsonObject> handler) {
-    // localConsumer binds to the calling context, so the handler runs where the subscriber lives.
-    MessageConsumer<Object> consumer = vertx.eventBus().localConsumer(channel,
-        message -> handler.handle((JsonObject) message.body()));
-    Subscription subscription = consumer::unregister;
-    return consumer.completion().map(subscription);
+  public synchronized Future<Subscription> subscribe(String channel, Handler<JsonObject> handler) {
+    Subscriber subscriber = new Subscriber(channel, vertx.getOrCreateContext(), handler);
+    byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(subscriber);
+    return Future.succeededFuture(subscriber);
+  }
+
+  private synchronized void remove(Subscriber subscriber) {
+    List<Subscriber> subscribers = byChannel.get(subscriber.channel);
+    if (subscribers != null && subscribers.remove(subscriber) && subscribers.isEmpty()) {
+      byChannel.remove(subscriber.channel);
+    }
+  }
+
+  /** One subscription: its handler runs on its context, and only while it is not cancelled. */
+  private final class Subscriber implements Subscription {
+    private final String channel;
+    private final Context context;
+    private final Handler<JsonObject> handler;
+    private volatile boolean active = true;
+
+    Subscriber(String channel, Context context, Handler<JsonObject> handler) {
+      this.channel = channel;
+      this.context = context;
+      this.handler = handler;
+    }
+
+    void deliver(JsonObject event) {
+      context.runOnContext(v -> {
+        if (active) {
+          handler.handle(event);
+        }
+      });
+    }
+
+    @Override
+    public Future<Void> cancel() {
+      active = false;
+      remove(this);
+      return Future.succeededFuture();
+    }
   }
 }
