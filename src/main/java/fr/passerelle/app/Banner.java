@@ -30,6 +30,7 @@ final class Banner {
         .append("  Worker console  ").append(base).append("/console/\n")
         .append("  Supervision     ").append(base).append("/supervisor/\n")
         .append("  Public API      ").append(base).append("/api/v1\n")
+        .append("  API reference   ").append(base).append("/api-docs/\n")
         .append("  Visitor socket  ws://localhost:").append(node.port()).append("/ws/visitor\n")
         .append("  Worker socket   ws://localhost:").append(node.port()).append("/ws/worker\n")
         .append("  Supervisor feed ws://localhost:").append(node.port()).append("/ws/supervisor\n")
