@@ -43,9 +43,9 @@ public final class RetentionPurge {
     this.clock = clock;
   }
 
-  /** The oldest month still kept: the month after the one the statistics retention reaches into. */
+  /** The oldest statistics month kept: the one the retention reaches into, since part of it is still recent. */
   YearMonth firstKeptMonth(Instant now) {
-    return YearMonth.from(now.minus(retention.statistics()).atZone(zone)).plusMonths(1);
+    return YearMonth.from(now.minus(retention.statistics()).atZone(zone));
   }
 
   public void start() {

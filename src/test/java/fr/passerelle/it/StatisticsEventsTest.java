@@ -155,6 +155,25 @@ class StatisticsEventsTest {
   }
 
   @Test
+  void monthsOlderThanTheRetentionArePurgedAndTheOthersKept() {
+    var statistics = node.node().services().stores().statistics();
+    YearMonth now = YearMonth.from(node.clock().instant().atZone(PARIS));
+    // retention.statistics is 1827 days by default: the month that day falls in is partly recent, so it stays.
+    YearMonth reached = YearMonth.from(node.clock().instant().minus(Duration.ofDays(1827)).atZone(PARIS));
+    CellKey older = new CellKey(reached.minusMonths(1), "93", "fr", "ads-93");
+    CellKey partlyRecent = new CellKey(reached, "93", "fr", "ads-93");
+    CellKey recent = new CellKey(now.minusYears(4), "93", "fr", "ads-93");
+    for (CellKey key : List.of(older, partlyRecent, recent)) {
+      await(statistics.increment(key, Measure.CONVERSATIONS));
+    }
+
+    await(node.node().purge().runOnce());
+
+    assertThat(await(statistics.cells(now.minusYears(10), now))).extracting(Cell::key)
+        .containsExactly(partlyRecent, recent);
+  }
+
+  @Test
   void theDepartementIsTheCampaignsAtTheTimeOfTheEvent() {
     visitor(Optional.of("ads-93"), "es");
     eventually(cell("93", "es", "ads-93"), of(Measure.SESSIONS_STARTED, 1));
