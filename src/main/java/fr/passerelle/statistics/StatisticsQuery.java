@@ -42,7 +42,7 @@ public record StatisticsQuery(YearMonth from, YearMonth to, Optional<String> dep
       throw JsonBody.invalid("departement", "must be a département code (01 to 95, 2A, 2B, 971 to 976) or unknown");
     }
     Optional<String> language = single(params, "language");
-    if (language.filter(l -> !LANGUAGE.matcher(l).matches()).isPresent()) {
+    if (language.filter(l -> !LANGUAGE.matcher(l).matches() && !Departements.UNKNOWN.equals(l)).isPresent()) {
       throw JsonBody.invalid("language", "must be a language code such as fr or pt-br, or unknown");
     }
     Optional<String> campaign = single(params, "campaign");

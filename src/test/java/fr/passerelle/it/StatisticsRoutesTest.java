@@ -177,6 +177,11 @@ class StatisticsRoutesTest {
     assertThat(filtered.getJsonArray("cells").getJsonObject(0).getString("month")).isEqualTo("2026-03");
     assertThat(call("GET", QUERY + "&departement=93", Optional.of("admin"), Optional.empty()).body()
         .getJsonArray("cells")).isEmpty();
+    count(new CellKey(YearMonth.of(2026, 1), "unknown", "unknown", "unknown"), Measure.LETTERS, 5);
+    JsonObject letters = call("GET", QUERY + "&language=unknown", Optional.of("admin"), Optional.empty()).body();
+    assertThat(letters.getJsonArray("cells")).hasSize(1);
+    assertThat(letters.getJsonArray("cells").getJsonObject(0).getJsonObject("counts").getLong("letters"))
+        .isEqualTo(5);
   }
 
   @Test
