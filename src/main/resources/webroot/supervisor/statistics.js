@@ -49,6 +49,22 @@ export class StatisticsView {
     this.onDownload = () => this.download();
     this.form.addEventListener("submit", this.onSubmit);
     byId("stats-csv").addEventListener("click", this.onDownload);
+    this.listCampaigns();
+  }
+
+  /** Offers the registered campaign codes in the campaign filter; without them the field still takes any code. */
+  async listCampaigns() {
+    try {
+      const { campaigns } = await call("GET", "/api/v1/campaigns", await this.session.token());
+      byId("stats-campaigns").replaceChildren(...campaigns.map((c) => {
+        const option = document.createElement("option");
+        option.value = c.code;
+        option.label = `${c.label} (${c.departement})`;
+        return option;
+      }));
+    } catch {
+      byId("stats-campaigns").replaceChildren();
+    }
   }
 
   stop() {
@@ -61,6 +77,7 @@ export class StatisticsView {
     byId("stats-chart").removeAttribute("role");
     byId("stats-chart").removeAttribute("aria-label");
     byId("stats-legend").replaceChildren();
+    byId("stats-campaigns").replaceChildren();
     byId("stats-error").textContent = "";
   }
 

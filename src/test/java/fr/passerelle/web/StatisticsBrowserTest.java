@@ -76,6 +76,8 @@ class StatisticsBrowserTest {
   @Test
   void smallCountsAreShownAsSuppressedAndTheOthersAsTheyAre() {
     page.open("en").logInLive("supervisor");
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(
+        By.cssSelector("#stats-campaigns option[value='ads-93']")).isEmpty());
     show("2026-01", "2026-03");
 
     WebElement february = table("2026-02");
@@ -100,7 +102,18 @@ class StatisticsBrowserTest {
         "March 2026 0");
     page.screenshot("supervisor-statistics");
 
+    driver.executeScript("window.downloads = [];"
+        + "const create = URL.createObjectURL; URL.createObjectURL = (blob) => {"
+        + "  blob.text().then((text) => window.downloads.push(text)); return create(blob); };");
     driver.findElement(By.id("stats-csv")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(d -> ((Number) driver.executeScript("return window.downloads.length")).intValue() == 1);
+    // As JSON lines, so that the CRLF line ends reach the test as they are.
+    assertThat((String) driver.executeScript("return JSON.stringify(window.downloads[0].split('\\r\\n'))"))
+        .as("the CSV handed to the browser")
+        .startsWith("[\"month,departement,language,campaign,campaignLabel,sessionsStarted,")
+        .endsWith("\",\"2026-02,93,ro,ads-93,Annonces Seine-Saint-Denis,6,<5,0,5,0,0,0,0,0\","
+            + "\"2026-03,unknown,fr,unknown,,<5,0,0,0,0,0,0,0,0\",\"\"]");
     show("2026-01", "2026-03");
     table("2026-02");
     assertThat(page.text("stats-error")).isEmpty();
