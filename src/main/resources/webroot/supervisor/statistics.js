@@ -170,7 +170,8 @@ export class StatisticsView {
     for (const cell of cells) {
       const row = body.insertRow();
       row.insertCell().textContent = cell.departement === "unknown" ? t("stats.unknown") : cell.departement;
-      row.insertCell().textContent = cell.language === "unknown" ? t("stats.unknown") : languageName(cell.language);
+      row.insertCell().textContent = cell.language === "unknown" ? t("stats.unknown")
+        : cell.language === "other" ? t("stats.otherLanguage") : languageName(cell.language);
       row.insertCell().textContent = cell.campaign === "unknown" ? t("stats.unknown")
         : `${cell.campaign}${cell.campaignLabel ? ` — ${cell.campaignLabel}` : ""}`;
       for (const measure of this.report.measures) {

@@ -43,7 +43,7 @@ public record StatisticsQuery(YearMonth from, YearMonth to, Optional<String> dep
     }
     Optional<String> language = single(params, "language");
     if (language.filter(l -> !LANGUAGE.matcher(l).matches() && !Departements.UNKNOWN.equals(l)).isPresent()) {
-      throw JsonBody.invalid("language", "must be a language code such as fr or pt-br, or unknown");
+      throw JsonBody.invalid("language", "must be a language code such as fr or pt-br, other or unknown");
     }
     Optional<String> campaign = single(params, "campaign");
     if (campaign.filter(c -> !CAMPAIGN.matcher(c).matches()).isPresent()) {

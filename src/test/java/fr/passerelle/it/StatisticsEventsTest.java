@@ -86,13 +86,16 @@ class StatisticsEventsTest {
   }
 
   @Test
-  void anUnknownCodeOrNoCodeStillWorksAndCountsUnderUnknown() {
+  void anUnknownCodeOrNoCodeStillWorksAndCountsUnderUnknownAndAMadeUpLanguageUnderOther() {
     VisitorClient unknownCode = visitor(Optional.of("made-up"), "fr");
     VisitorClient noCode = visitor(Optional.empty(), "fr");
     await(unknownCode.join(List.of("fr"), "a2V5"));
     await(noCode.join(List.of("fr"), "a2V5"));
 
+    visitor(Optional.of("ads-93"), "xx", "fr");
+
     eventually(cell("unknown", "fr", "unknown"), of(Measure.SESSIONS_STARTED, 2, Measure.QUEUE_JOINED, 2));
+    eventually(cell("93", "other", "ads-93"), of(Measure.SESSIONS_STARTED, 1));
     assertThat(await(node.node().services().stores().statistics().cells(YearMonth.of(2000, 1),
         YearMonth.of(2999, 12)))).extracting(c -> c.key().campaign()).doesNotContain("made-up");
   }
