@@ -4,6 +4,7 @@ import { Charts } from "./charts.js";
 import { CONNECTING, LIVE, LOST, LoadFeed } from "./feed.js";
 import { apply, currentLanguage, load, preferredLanguage, t, time } from "./i18n.js";
 import { LoadSeries } from "./series.js";
+import { StatisticsView } from "./statistics.js";
 import { render, renderThresholds } from "./view.js";
 
 const byId = (id) => document.getElementById(id);
@@ -13,6 +14,7 @@ const state = {
   feed: null,
   series: new LoadSeries(),
   charts: null,
+  statistics: null,
   latest: null,
   connection: { state: "offline", detail: {} },
   updatedAt: null,
@@ -94,6 +96,7 @@ function start(session) {
     onRefused: (code) => end(code),
   });
   state.feed.start();
+  state.statistics = new StatisticsView(session);
   byId("alerts-heading").focus(); // the form is gone: keyboard and screen reader users land on the status
 }
 
@@ -101,6 +104,8 @@ function start(session) {
 async function end(code = null) {
   state.feed?.stop();
   state.feed = null;
+  state.statistics?.stop();
+  state.statistics = null;
   const session = state.session;
   state.session = null;
   await session?.logout();
@@ -154,6 +159,7 @@ async function switchLanguage(lang) {
     render(state.latest, state.series);
   }
   state.charts?.relabel();
+  state.statistics?.render();
 }
 
 async function main() {

@@ -17,6 +17,8 @@ import fr.passerelle.service.OpeningHours;
 import fr.passerelle.service.ServiceHours;
 import fr.passerelle.service.ServiceRoutes;
 import fr.passerelle.staff.StaffAuth;
+import fr.passerelle.statistics.StatisticsRoutes;
+import fr.passerelle.statistics.Tally;
 import fr.passerelle.store.Stores;
 import fr.passerelle.store.memory.MemoryStaffStore;
 import fr.passerelle.store.memory.MemoryStores;
@@ -74,18 +76,20 @@ public final class Passerelle {
     var routing = config.routing();
     HandlingTimes handlingTimes = new HandlingTimes(routing.defaultHandlingTime());
     OfferDeclines declines = new OfferDeclines(routing.declineCooldown(), clock);
-    QueueService queue = new QueueService(stores, routing, config.limits(), registry, clock, declines);
+    Tally tally = new Tally(stores, config.organisation().zone(), clock);
+    QueueService queue = new QueueService(stores, routing, config.limits(), registry, clock, declines, tally);
     QueueWatcher watcher = new QueueWatcher(vertx, stores, routing, registry, clock, declines, handlingTimes);
     ConversationService conversations = new ConversationService(stores, config.limits(), registry, clock,
-        handlingTimes, queue);
+        handlingTimes, queue, tally);
     Services services = new Services(vertx, config, stores, queue, watcher,
-        conversations, new SocketRegistry(registry),
+        conversations, tally, new SocketRegistry(registry),
         staff.tokens(), registry, clock);
     ManagementServer management = new ManagementServer(vertx, config.http(), registry,
         List.of(new ReadinessCheck("store", () -> stores.queue().waiting())));
     MailboxMetrics mailboxMetrics = new MailboxMetrics(stores.mailboxes(), registry);
     Passerelle node = new Passerelle(services, staff, management,
-        new RetentionPurge(vertx, stores, config.retention(), clock, mailboxMetrics::refresh),
+        new RetentionPurge(vertx, stores, config.retention(), clock, mailboxMetrics::refresh,
+            config.organisation().zone(), session -> queue.abandoned(session, "timeout")),
         organisationRoot(config), mailboxMetrics);
     return node.listen();
   }
@@ -129,6 +133,7 @@ public final class Passerelle {
       new CertificateRequestRoutes(services, root).mount(r);
       new CannedReplyRoutes(services.stores().cannedReplies(), services.tokens()).mount(r);
       MailboxRoutes.mount(r, services, root, mailboxMetrics);
+      new StatisticsRoutes(services).mount(r);
       ApiReference.load().mount(r);
     });
     Future<Void> demoReplies = services.config().demo().enabled()

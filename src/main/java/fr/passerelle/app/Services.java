@@ -6,6 +6,7 @@ import fr.passerelle.protocol.SocketRegistry;
 import fr.passerelle.queue.QueueService;
 import fr.passerelle.queue.QueueWatcher;
 import fr.passerelle.staff.TokenVerifier;
+import fr.passerelle.statistics.Tally;
 import fr.passerelle.store.Stores;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -19,6 +20,7 @@ public record Services(
     QueueService queue,
     QueueWatcher watcher,
     ConversationService conversations,
+    Tally tally,
     SocketRegistry sockets,
     TokenVerifier tokens,
     MeterRegistry registry,

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The reference visitor client: creates an anonymous session over HTTP, then speaks the visitor frames on
@@ -24,7 +25,14 @@ public final class VisitorClient {
 
   /** Creates a session (languages in order of preference) and connects. */
   public static Future<VisitorClient> start(Transport transport, List<String> languages) {
-    return transport.post("/api/v1/sessions", new JsonObject().put("languages", new JsonArray(languages)))
+    return start(transport, languages, Optional.empty());
+  }
+
+  /** As {@link #start(Transport, List)}, through an outreach link that carries a campaign code. */
+  public static Future<VisitorClient> start(Transport transport, List<String> languages, Optional<String> campaign) {
+    JsonObject body = new JsonObject().put("languages", new JsonArray(languages));
+    campaign.ifPresent(c -> body.put("campaign", c));
+    return transport.post("/api/v1/sessions", body)
         .compose(r -> r.status() == 201 ? Future.succeededFuture(r.body())
             : Future.failedFuture(new IllegalStateException("session refused: " + r.status() + " " + r.body())))
         .map(b -> new VisitorClient(transport, b.getString("session"), b.getString("secret")))

@@ -7,6 +7,8 @@ import fr.passerelle.http.RateLimiter;
 import fr.passerelle.queue.Flag;
 import fr.passerelle.queue.HandlingTimes;
 import fr.passerelle.queue.QueueService;
+import fr.passerelle.statistics.Measure;
+import fr.passerelle.statistics.Tally;
 import fr.passerelle.store.Ids;
 import fr.passerelle.store.Stores;
 import fr.passerelle.store.WakeUps;
@@ -26,9 +28,11 @@ public final class ConversationService {
   private final RateLimiter envelopeRate;
   private final HandlingTimes handlingTimes;
   private final QueueService queue;
+  private final Tally tally;
 
   public ConversationService(Stores stores, LimitsConfig limits, MeterRegistry registry, Clock clock,
-      HandlingTimes handlingTimes, QueueService queue) {
+      HandlingTimes handlingTimes, QueueService queue, Tally tally) {
+    this.tally = tally;
     this.stores = stores;
     this.registry = registry;
     this.clock = clock;
@@ -95,11 +99,17 @@ public final class ConversationService {
     });
   }
 
+  /** Adds a flag; a conversation newly flagged "possible minor" is counted in the statistics. */
   public Future<Conversation> flag(String conversationId, Flag flag) {
-    return stores.conversations().flag(conversationId, flag).onSuccess(c -> {
+    Future<Boolean> hadFlag = stores.conversations().find(conversationId)
+        .map(found -> found.filter(c -> c.flags().contains(flag)).isPresent());
+    return hadFlag.compose(had -> stores.conversations().flag(conversationId, flag).onSuccess(c -> {
       registry.counter(RelayMetrics.FLAGS, "flag", flag.wire()).increment();
+      if (!had && flag == Flag.POSSIBLE_MINOR) {
+        tally.count(Measure.POSSIBLE_MINOR, c);
+      }
       publish(c.id(), ConversationEvents.flagged(flag.wire()));
-    });
+    }));
   }
 
   public Future<Conversation> rotateVisitorKey(String conversationId, String key) {

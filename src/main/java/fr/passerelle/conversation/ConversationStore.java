@@ -2,10 +2,12 @@ package fr.passerelle.conversation;
 
 import fr.passerelle.queue.Flag;
 import fr.passerelle.queue.QueueEntry;
+import fr.passerelle.visitor.VisitorSession;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Conversations and their envelopes. Each operation is atomic (one Redis script in the Redis store); failures
@@ -55,5 +57,14 @@ public interface ConversationStore {
    * ended before {@code endedBefore}, expired sessions. A conversation ended because its visitor's session expired
    * is announced on its channel as {@code visitor-left}. Returns how many items were deleted.
    */
-  Future<Integer> purge(Instant now, Instant envelopesBefore, Instant endedBefore);
+  default Future<Integer> purge(Instant now, Instant envelopesBefore, Instant endedBefore) {
+    return purge(now, envelopesBefore, endedBefore, session -> { });
+  }
+
+  /**
+   * As {@link #purge(Instant, Instant, Instant)}, and tells {@code timedOut}, once the purge is done, of each session
+   * that expired while waiting in the queue (a visitor who gave up without leaving), so it is counted as abandoned.
+   */
+  Future<Integer> purge(Instant now, Instant envelopesBefore, Instant endedBefore,
+      Consumer<VisitorSession> timedOut);
 }

@@ -10,6 +10,8 @@ import fr.passerelle.http.ErrorCode;
 import fr.passerelle.http.JsonBody;
 import fr.passerelle.http.RateLimiter;
 import fr.passerelle.protocol.Fields;
+import fr.passerelle.statistics.Measure;
+import fr.passerelle.statistics.Origin;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -66,6 +68,7 @@ public final class VisitorMailboxRoutes {
         .map(appended -> {
           if (!appended.duplicate()) {
             metrics.stored(Party.VISITOR);
+            services.tally().count(Measure.LETTERS, Origin.anonymous(languages.stream().findFirst()));
             metrics.refresh();
           }
           ctx.response().setStatusCode(appended.duplicate() ? 200 : 201);

@@ -12,7 +12,7 @@ public final class QueueMetrics {
    * dashboard of this node) and a histogram (for percentiles across nodes in Prometheus).
    */
   public static final String WAIT = "passerelle.queue.wait";
-  /** Counter: visitors who left before being taken; tag {@code reason} = left, erased. */
+  /** Counter: visitors who left before being taken; tag {@code reason} = left, erased, timeout. */
   public static final String ABANDONED = "passerelle.queue.abandoned";
   /** Counter: visitors who joined; tag {@code language} (the first they chose). */
   public static final String JOINED = "passerelle.queue.joined";

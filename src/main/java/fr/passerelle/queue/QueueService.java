@@ -5,6 +5,8 @@ import fr.passerelle.config.RoutingConfig;
 import fr.passerelle.conversation.Conversation;
 import fr.passerelle.http.ApiException;
 import fr.passerelle.http.ErrorCode;
+import fr.passerelle.statistics.Measure;
+import fr.passerelle.statistics.Tally;
 import fr.passerelle.store.Ids;
 import fr.passerelle.store.Stores;
 import fr.passerelle.store.WakeUps;
@@ -29,9 +31,11 @@ public final class QueueService {
   private final Clock clock;
   private final OfferDeclines declines;
   private final Eligibility eligibility;
+  private final Tally tally;
 
   public QueueService(Stores stores, RoutingConfig routing, LimitsConfig limits, MeterRegistry registry,
-      Clock clock, OfferDeclines declines) {
+      Clock clock, OfferDeclines declines, Tally tally) {
+    this.tally = tally;
     this.stores = stores;
     this.routing = routing;
     this.limits = limits;
@@ -48,22 +52,25 @@ public final class QueueService {
         0, now, Optional.empty());
     return stores.queue().enqueue(entry, limits.maxQueueLength()).onSuccess(e -> {
       QueueMetrics.joined(registry, e.languages().get(0)).increment();
+      tally.count(Measure.QUEUE_JOINED, session);
       changed();
     });
   }
 
   /** The visitor leaves the queue; counted as abandonment with the given reason if they were waiting. */
-  public Future<Boolean> leave(String sessionId, String reason) {
-    return stores.queue().leave(sessionId).onSuccess(left -> {
+  public Future<Boolean> leave(VisitorSession session, String reason) {
+    return stores.queue().leave(session.id()).onSuccess(left -> {
       if (left) {
-        abandoned(reason);
+        abandoned(session, reason);
         changed();
       }
     });
   }
 
-  public void abandoned(String reason) {
+  /** Counts a visitor who left the queue before a worker took them: {@code left}, {@code erased} or {@code timeout}. */
+  public void abandoned(VisitorSession session, String reason) {
     QueueMetrics.abandoned(registry, reason).increment();
+    tally.count(Measure.ABANDONED, session);
   }
 
   public Future<Conversation> accept(String workerId, String entryId) {
@@ -82,6 +89,7 @@ public final class QueueService {
             QueueMetrics.offers(registry, QueueMetrics.OUTCOME_ACCEPTED).increment();
           }
           stores.wakeUps().publish(WakeUps.session(c.sessionId()), assigned(c));
+          tally.count(Measure.CONVERSATIONS, c);
           changed();
         }));
   }

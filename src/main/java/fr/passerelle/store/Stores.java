@@ -5,6 +5,8 @@ import fr.passerelle.conversation.ConversationStore;
 import fr.passerelle.mailbox.MailboxStore;
 import fr.passerelle.queue.QueueStore;
 import fr.passerelle.service.HoursStore;
+import fr.passerelle.statistics.CampaignStore;
+import fr.passerelle.statistics.StatisticsStore;
 import fr.passerelle.staff.StaffStore;
 import fr.passerelle.visitor.SessionStore;
 import fr.passerelle.worker.PresenceStore;
@@ -19,4 +21,6 @@ public record Stores(
     WakeUps wakeUps,
     CannedReplyStore cannedReplies,
     HoursStore hours,
-    MailboxStore mailboxes) {}
+    MailboxStore mailboxes,
+    CampaignStore campaigns,
+    StatisticsStore statistics) {}

@@ -5,6 +5,7 @@ import fr.passerelle.http.ClientKeys;
 import fr.passerelle.http.JsonBody;
 import fr.passerelle.http.RateLimiter;
 import fr.passerelle.protocol.Fields;
+import fr.passerelle.statistics.Measure;
 import fr.passerelle.store.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -43,6 +44,7 @@ public final class SessionRoutes {
     VisitorSession session = new VisitorSession(Ids.newId(), ResumeSecrets.hash(secret), languages, campaign,
         Optional.empty(), now.plus(services.config().retention().resumeGrace()));
     return services.stores().sessions().create(session).map(v -> {
+      services.tally().count(Measure.SESSIONS_STARTED, session);
       ctx.response().setStatusCode(201);
       return new JsonObject().put("session", session.id()).put("secret", secret)
           .put("languages", languages).put("expiresAt", session.expiresAt().toString());

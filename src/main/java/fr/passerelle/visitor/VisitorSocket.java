@@ -169,7 +169,7 @@ public final class VisitorSocket {
         return c;
       });
     }
-    return services.queue().leave(session.id(), "left").map(left -> {
+    return services.queue().leave(session, "left").map(left -> {
       if (!left) {
         throw ApiException.of(ErrorCode.NOT_WAITING);
       }
@@ -205,7 +205,7 @@ public final class VisitorSocket {
             services.conversations().finished(c, "erased");
           });
           if (waiting.isPresent()) {
-            services.queue().abandoned("erased");
+            services.queue().abandoned(session, "erased");
             services.queue().changed();
           }
           socket.send(ServerFrames.of("erased"));

@@ -6,6 +6,8 @@ import fr.passerelle.conversation.Envelope;
 import fr.passerelle.conversation.Party;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Retention: what has outlived its time goes, by age, and the count says how much. */
@@ -62,6 +64,18 @@ interface PurgeContract extends StoreFixture {
     assertThat(await(stores().queue().waiting())).isEmpty();
     assertThat(await(stores().conversations().find("c-talking")).orElseThrow().endedAt()).contains(later);
     assertThat(active("w1")).isZero();
+  }
+
+  @Test
+  default void purgeNamesTheSessionsThatExpiredWhileWaiting() throws Exception {
+    online("w1", 1);
+    waiting("waiting");
+    talking("talking", "w1");
+    List<String> timedOut = new CopyOnWriteArrayList<>();
+
+    await(stores().conversations().purge(NOW.plus(SESSION_LIFE), LONG_AGO, LONG_AGO, s -> timedOut.add(s.id())));
+
+    assertThat(timedOut).containsExactly("waiting");
   }
 
   @Test

@@ -9,6 +9,7 @@ import fr.passerelle.http.ErrorCode;
 import fr.passerelle.queue.Flag;
 import fr.passerelle.queue.QueueEntry;
 import fr.passerelle.store.WakeUps;
+import fr.passerelle.visitor.VisitorSession;
 import fr.passerelle.worker.WorkerPresence;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -18,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Conversations and envelopes in memory. Ended conversations stay readable and ackable until purged, but take no
@@ -162,10 +164,13 @@ final class MemoryConversationStore implements ConversationStore {
    * {@code now} go with their queue entry, and their active conversation is ended (kept until its own purge).
    */
   @Override
-  public Future<Integer> purge(Instant now, Instant envelopesBefore, Instant endedBefore) {
+  public Future<Integer> purge(Instant now, Instant envelopesBefore, Instant endedBefore,
+      Consumer<VisitorSession> timedOut) {
     MemoryPurge pass = new MemoryPurge(state);
-    return state.atomically(() -> pass.run(now, envelopesBefore, endedBefore)).onSuccess(n -> pass.ended()
-        .forEach(id -> wakeUps.publish(WakeUps.conversation(id), ConversationEvents.visitorLeft())));
+    return state.atomically(() -> pass.run(now, envelopesBefore, endedBefore)).onSuccess(n -> {
+      pass.ended().forEach(id -> wakeUps.publish(WakeUps.conversation(id), ConversationEvents.visitorLeft()));
+      pass.timedOut().forEach(timedOut);
+    });
   }
 
   private Conversation put(Conversation conversation) {

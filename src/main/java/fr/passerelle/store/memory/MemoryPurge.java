@@ -11,6 +11,7 @@ final class MemoryPurge {
 
   private final MemoryState state;
   private final List<String> ended = new ArrayList<>();
+  private final List<VisitorSession> timedOut = new ArrayList<>();
 
   MemoryPurge(MemoryState state) {
     this.state = state;
@@ -19,6 +20,11 @@ final class MemoryPurge {
   /** The conversations this pass ended because their visitor's session expired. */
   List<String> ended() {
     return ended;
+  }
+
+  /** The sessions this pass deleted while they waited in the queue. */
+  List<VisitorSession> timedOut() {
+    return timedOut;
   }
 
   int run(Instant now, Instant envelopesBefore, Instant endedBefore) {
@@ -30,7 +36,11 @@ final class MemoryPurge {
         .filter(s -> !s.expiresAt().isAfter(now)).toList();
     for (VisitorSession session : expired) {
       state.sessions.remove(session.id());
-      deleted += 1 + (state.removeEntryOfSession(session.id()).isPresent() ? 1 : 0);
+      boolean waiting = state.removeEntryOfSession(session.id()).isPresent();
+      if (waiting) {
+        timedOut.add(session);
+      }
+      deleted += waiting ? 2 : 1;
       // Ending frees the worker's slot; the conversation itself follows the ended-conversation retention.
       state.activeOfSession(session.id()).ifPresent(c -> ended.add(state.endConversation(c, now).id()));
     }

@@ -6,6 +6,9 @@ import fr.passerelle.http.ErrorCode;
 import fr.passerelle.queue.Flag;
 import fr.passerelle.queue.QueueEntry;
 import fr.passerelle.service.OpeningHours;
+import fr.passerelle.statistics.Campaign;
+import fr.passerelle.statistics.CellKey;
+import fr.passerelle.statistics.Measure;
 import fr.passerelle.visitor.VisitorSession;
 import fr.passerelle.worker.WorkerPresence;
 import io.vertx.core.Future;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -31,6 +35,8 @@ final class MemoryState {
   final Map<String, Conversation> conversations = new HashMap<>();
   final Map<String, ConversationLog> logs = new HashMap<>();
   final Map<String, WorkerPresence> presence = new HashMap<>();
+  final Map<String, Campaign> campaigns = new TreeMap<>();
+  final Map<CellKey, Map<Measure, Long>> cells = new HashMap<>();
   /** The opening hours an admin set; null until then. */
   OpeningHours hours;
   final Clock clock;

@@ -1,0 +1,9 @@
+package fr.passerelle.statistics;
+
+import java.time.YearMonth;
+
+/**
+ * One statistics cell: a month in the organisation's time zone, the département of the campaign, the visitor's
+ * first language and the campaign code; {@value Departements#UNKNOWN} when the session had no known campaign.
+ */
+public record CellKey(YearMonth month, String departement, String language, String campaign) {}
