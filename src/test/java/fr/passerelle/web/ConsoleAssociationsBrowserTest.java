@@ -11,12 +11,15 @@ import fr.passerelle.crypto.Base64Url;
 import fr.passerelle.crypto.X25519;
 import fr.passerelle.e2e.AssociationKeyFingerprint;
 import fr.passerelle.it.TestNode;
+import fr.passerelle.staff.StaffAccount;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The admin's "Associations" view on a demo node: the directory listed, an association added and changed, deactivated
@@ -105,6 +108,34 @@ class ConsoleAssociationsBrowserTest {
     page.waitUntil("said", () -> page.text("#admin-panel .notice").contains("Les Amarres Sud"));
     page.click("button[data-toggle='" + created.id() + "']");
     page.waitUntil("active again", () -> stored(created.id()).details().active());
+  }
+
+  @Test
+  void anAdminMovesTheIntakeAccountToAnotherAssociationAndThenUnlinksIt() {
+    ConsolePage page = fixture.open();
+    page.login("admin", TestNode.PASSWORD);
+    page.waitUntil("accounts listed", () -> page.all(".staff-table tbody tr").size() == 5);
+    StaffAccount intake = await(node.node().services().stores().staff().findByUsername("intake")).orElseThrow();
+    assertThat(intake.association()).contains(DemoAssociations.LINKED_ID);
+
+    page.click("button[data-edit='" + intake.id() + "']");
+    Select association = new Select(page.waitFor(".edit-staff select[name='association']"));
+    assertThat(association.getFirstSelectedOption().getAttribute("value")).isEqualTo(DemoAssociations.LINKED_ID);
+    association.selectByValue("demo-association-sud");
+    page.click(".edit-staff button[type='submit']");
+    page.waitUntil("moved", () -> staff("intake").association().equals(Optional.of("demo-association-sud")));
+
+    page.click("button[data-edit='" + intake.id() + "']");
+    new Select(page.waitFor(".edit-staff select[name='association']")).selectByValue("");
+    page.click(".edit-staff button[type='submit']");
+    page.waitUntil("unlinked", () -> staff("intake").association().isEmpty());
+    page.click("button[data-edit='" + staff("camille").id() + "']");
+    page.waitFor(".edit-staff");
+    assertThat(page.all(".edit-staff select[name='association']")).as("only for intake accounts").isEmpty();
+  }
+
+  private StaffAccount staff(String username) {
+    return await(node.node().services().stores().staff().findByUsername(username)).orElseThrow();
   }
 
   @Test
