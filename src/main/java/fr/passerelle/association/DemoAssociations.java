@@ -21,7 +21,7 @@ public final class DemoAssociations {
 
   private DemoAssociations() {}
 
-  /** Adds the fictional associations to {@code store}. */
+  /** Adds the fictional associations to {@code store}, unless a node sharing it already did. */
   public static Future<Void> seed(AssociationStore store, Clock clock) {
     Instant now = clock.instant();
     SecureRandom random = new SecureRandom();
@@ -45,7 +45,9 @@ public final class DemoAssociations {
   private static Future<Association> create(AssociationStore store, SecureRandom random, Instant now, String id,
       AssociationDetails details) {
     byte[] publicKey = X25519.generate(random).publicKey();
-    return store.create(new Association(id, details, List.of(), now, now))
-        .compose(created -> store.addKey(id, publicKey, now));
+    // Another demo node on the same store has already made it: keep that one.
+    return store.find(id).compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
+        : store.create(new Association(id, details, List.of(), now, now))
+            .compose(created -> store.addKey(id, publicKey, now)));
   }
 }
