@@ -167,4 +167,16 @@ class ConsoleAssociationsBrowserTest {
     String history = page.text(".association-key .key-history");
     assertThat(history).contains(digits, old.fingerprint().digits());
   }
+
+  @Test
+  void thePageComputesTheKnownAnswerOfTheProtocol() {
+    ConsolePage page = associations();
+
+    Object answer = page.asyncScript("const done = arguments[arguments.length - 1];"
+        + "import('/lib/index.js').then(async (lib) => { const key = new Uint8Array(32); key[0] = 9;"
+        + "const f = await lib.associationKeyFingerprint(key); done(f.keyId + ' / ' + f.digits); })"
+        + ".catch((e) => done(String(e)));");
+
+    assertThat(answer).isEqualTo("KcJ1QdKhz2i1NKocEMqnmw / 23602 80500 02823 70491");
+  }
 }
