@@ -88,13 +88,12 @@ final class AssociationJson {
 
   /** What admins and the association's own intake officers see: everything, with the whole key history. */
   static JsonObject full(Association a) {
-    JsonObject json = common(a).put("approvalReference", a.details().approvalReference())
+    return common(a).put("approvalReference", a.details().approvalReference())
         .put("active", a.details().active())
         .put("currentKey", a.currentKey().map(AssociationJson::key).orElse(null))
         .put("keys", new JsonArray(a.keys().stream().map(AssociationJson::key).toList()))
         .put("createdAt", a.createdAt().toString())
         .put("updatedAt", a.updatedAt().toString());
-    return json;
   }
 
   /** What a worker sees of a referable association: what to tell the person, and the key to seal to. */
