@@ -1,6 +1,6 @@
 /**
  * Staff accounts (`/api/v1/admin/staff`): the list, a form to create one, and a form to change one (languages,
- * skills, capacity, enabled, pseudonym, password).
+ * skills, capacity, enabled, pseudonym, password, and for an intake account its association).
  */
 import { field, languageList, showProblem } from './admin-common.js';
 import { announce, clearText, el, setText, show } from './dom.js';
@@ -14,6 +14,8 @@ export class StaffAdmin {
     this.api = api;
     this.panel = panel;
     this.accounts = [];
+    /** The directory's associations, which an intake account may belong to: `[{id, name}]`. */
+    this.associations = [];
   }
 
   start() {
@@ -36,11 +38,26 @@ export class StaffAdmin {
 
   async load() {
     try {
-      this.accounts = (await this.api.request('GET', '/api/v1/admin/staff')).staff;
+      const [staff, directory] = await Promise.all([this.api.request('GET', '/api/v1/admin/staff'),
+        this.api.request('GET', '/api/v1/admin/associations')]);
+      this.accounts = staff.staff;
+      this.associations = directory.associations.map(({ id, name }) => ({ id, name }));
+      this.createAssociation.replaceChildren(...this.associationOptions(null));
       this.renderTable();
     } catch (e) {
       showProblem(this.status, e);
     }
+  }
+
+  /** "None", then every association of the directory (and `current`, should it be gone from it). */
+  associationOptions(current) {
+    const options = [el('option', { attrs: { value: '' }, i18n: 'admin.staff.noAssociation' }),
+      ...this.associations.map((a) => el('option', { attrs: { value: a.id }, text: a.name }))];
+    if (current && !this.associations.some((a) => a.id === current)) {
+      options.push(el('option', { attrs: { value: current }, text: current }));
+    }
+    options.forEach((option) => { option.selected = option.value === (current ?? ''); });
+    return options;
   }
 
   renderTable() {
@@ -65,7 +82,8 @@ export class StaffAdmin {
       minlength: 12, required: true } });
     const languages = el('input', { attrs: { name: 'languages', value: 'fr' } });
     const capacity = el('input', { attrs: { name: 'capacity', type: 'number', min: 1, max: 20, value: 3 } });
-    const association = el('input', { attrs: { name: 'association' } });
+    const association = el('select', { attrs: { name: 'association' } }, ...this.associationOptions(null));
+    this.createAssociation = association;
     const skills = skillBoxes('create', []);
     const error = el('p', { className: 'error', attrs: { role: 'alert' } });
     const form = el('form', { className: 'create-staff', attrs: { 'aria-labelledby': 'staff-create-heading' } },
@@ -88,8 +106,8 @@ export class StaffAdmin {
         password: password.value, languages: languageList(languages.value), skills: skills.values(),
         capacity: Number(capacity.value),
       };
-      if (association.value.trim()) {
-        body.association = association.value.trim();
+      if (association.value) {
+        body.association = association.value;
       }
       try {
         const created = await this.api.request('POST', '/api/v1/admin/staff', body);
@@ -115,6 +133,9 @@ export class StaffAdmin {
     const enabled = el('input', { attrs: { type: 'checkbox', checked: account.enabled } });
     const password = el('input', { attrs: { type: 'password', autocomplete: 'new-password', minlength: 12 } });
     const skills = skillBoxes('edit', account.skills);
+    // Only an intake account belongs to an association; emptying the field unlinks it.
+    const association = account.role === 'intake'
+      ? el('select', { attrs: { name: 'association' } }, ...this.associationOptions(account.association)) : null;
     const error = el('p', { className: 'error', attrs: { role: 'alert' } });
     const heading = el('h3', { attrs: { id: 'staff-edit-heading', tabindex: -1 }, i18n: 'admin.staff.editHeading',
       params: { username: account.username } });
@@ -126,6 +147,7 @@ export class StaffAdmin {
       el('p', { className: 'field checkbox' }, enabled,
         el('label', { attrs: { for: (enabled.id = `enabled-${account.id}`) }, i18n: 'admin.staff.column.enabled' })),
       field('admin.staff.newPassword', password, 'admin.staff.newPasswordHint'),
+      association && field('admin.staff.association', association, 'admin.staff.associationEditHint'),
       error,
       el('p', { className: 'actions' },
         el('button', { attrs: { type: 'button' }, i18n: 'common.cancel',
@@ -153,6 +175,9 @@ export class StaffAdmin {
       }
       if (password.value) {
         patch.password = password.value;
+      }
+      if (association && association.value !== (account.association ?? '')) {
+        patch.association = association.value || null;
       }
       try {
         const updated = await this.api.request('PATCH', `/api/v1/admin/staff/${encodeURIComponent(account.id)}`, patch);

@@ -18,6 +18,7 @@ export { pad, unpad } from './padding.js';
 export { Session } from './session.js';
 export { MAX_SKIP } from './ratchet.js';
 export { safetyCode } from './safety-code.js';
+export { associationKeyFingerprint } from './association-key.js';
 export { openTransferNote, sealTransferNote, transferNoteContent } from './transfer-note.js';
 export { openReferral, sealReferral } from './referral.js';
 export {

@@ -1,5 +1,6 @@
 package fr.passerelle.app;
 
+import fr.passerelle.association.DemoAssociations;
 import fr.passerelle.config.DemoConfig;
 import fr.passerelle.staff.NewStaff;
 import fr.passerelle.staff.Role;
@@ -38,7 +39,7 @@ public final class DemoData {
   private static NewStaff account(String username, String pseudonym, Role role, Set<String> languages,
       Set<String> skills, int capacity) {
     return new NewStaff(username, pseudonym, role, new char[0], languages, skills, capacity,
-        role == Role.INTAKE ? Optional.of("demo-association") : Optional.empty());
+        role == Role.INTAKE ? Optional.of(DemoAssociations.LINKED_ID) : Optional.empty());
   }
 
   private static NewStaff withPassword(NewStaff a, String password) {

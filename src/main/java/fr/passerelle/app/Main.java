@@ -1,5 +1,6 @@
 package fr.passerelle.app;
 
+import fr.passerelle.cli.IntakeCommand;
 import fr.passerelle.cli.KeysCommand;
 import fr.passerelle.config.ConfigException;
 import fr.passerelle.config.ConfigLoader;
@@ -19,7 +20,8 @@ import java.util.logging.LogManager;
 
 /**
  * {@code java -jar passerelle.jar [--config FILE]}: loads the configuration and runs one node until SIGTERM.
- * Exits 2 on invalid configuration, 1 when the node cannot start. {@code keys ...} runs the offline key tool instead.
+ * Exits 2 on invalid configuration, 1 when the node cannot start. {@code keys ...} runs the offline key tool
+ * instead, {@code intake ...} the intake officer's key tool.
  */
 public final class Main {
   private Main() {}
@@ -28,6 +30,11 @@ public final class Main {
     // Before any configuration is read: the key tool runs on the admin's offline machine, not on a node.
     if (args.length > 0 && args[0].equals("keys")) {
       System.exit(KeysCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+      return;
+    }
+    // The intake officer's tool for their association's key: on their machine, with no configuration either.
+    if (args.length > 0 && args[0].equals("intake")) {
+      System.exit(IntakeCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
       return;
     }
     PasserelleConfig config;

@@ -1,5 +1,7 @@
 package fr.passerelle.app;
 
+import fr.passerelle.association.AssociationRoutes;
+import fr.passerelle.association.DemoAssociations;
 import fr.passerelle.canned.CannedReplyRoutes;
 import fr.passerelle.canned.DemoReplies;
 import fr.passerelle.config.PasserelleConfig;
@@ -37,6 +39,7 @@ import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One running node: stores, staff authentication, queue routing, the public and management servers. Built by
@@ -72,7 +75,8 @@ public final class Passerelle {
 
   public static Future<Passerelle> start(Vertx vertx, PasserelleConfig config, Stores stores,
       PrometheusMeterRegistry registry, Clock clock) {
-    StaffAuth staff = new StaffAuth(vertx, config.auth(), config.limits(), stores.staff(), registry, clock);
+    StaffAuth staff = new StaffAuth(vertx, config.auth(), config.limits(), stores.staff(),
+        id -> stores.associations().find(id).map(Optional::isPresent), registry, clock);
     var routing = config.routing();
     HandlingTimes handlingTimes = new HandlingTimes(routing.defaultHandlingTime());
     OfferDeclines declines = new OfferDeclines(routing.declineCooldown(), clock);
@@ -132,12 +136,16 @@ public final class Passerelle {
       new WidgetRoutes(services, root, WidgetFiles.load()).mount(r);
       new CertificateRequestRoutes(services, root).mount(r);
       new CannedReplyRoutes(services.stores().cannedReplies(), services.tokens()).mount(r);
+      new AssociationRoutes(services.stores().associations(), services.stores().staff(), services.tokens(),
+          services.clock()).mount(r);
       MailboxRoutes.mount(r, services, root, mailboxMetrics);
       new StatisticsRoutes(services).mount(r);
       ApiReference.load().mount(r);
     });
     Future<Void> demoReplies = services.config().demo().enabled()
-        ? DemoReplies.seed(services.stores().cannedReplies()) : Future.succeededFuture();
+        ? DemoReplies.seed(services.stores().cannedReplies())
+            .compose(v -> DemoAssociations.seed(services.stores().associations(), services.clock()))
+        : Future.succeededFuture();
     publicRouter = router;
     return demoReplies.compose(v -> services.watcher().start())
         .compose(v -> server.listen(router))

@@ -39,12 +39,17 @@ record KeyFile(String orgId, byte[] publicKey, Secret secret) {
     if (secret instanceof Clear clear) {
       json.put("privateKey", Base64Url.encode(clear.privateKey()));
     } else if (secret instanceof Sealed sealed) {
-      json.put("encrypted", new JsonObject().put("kdf", "argon2id").put("memoryKiB", sealed.memoryKiB())
-          .put("iterations", sealed.iterations()).put("parallelism", sealed.parallelism())
-          .put("salt", Base64Url.encode(sealed.salt())).put("nonce", Base64Url.encode(sealed.nonce()))
-          .put("ciphertext", Base64Url.encode(sealed.ciphertext())));
+      json.put("encrypted", encrypted(sealed));
     }
     return json.encodePrettily() + "\n";
+  }
+
+  /** The {@code encrypted} member of a key file (the organisation's or an association's). */
+  static JsonObject encrypted(Sealed sealed) {
+    return new JsonObject().put("kdf", "argon2id").put("memoryKiB", sealed.memoryKiB())
+        .put("iterations", sealed.iterations()).put("parallelism", sealed.parallelism())
+        .put("salt", Base64Url.encode(sealed.salt())).put("nonce", Base64Url.encode(sealed.nonce()))
+        .put("ciphertext", Base64Url.encode(sealed.ciphertext()));
   }
 
   /** Reads and checks {@code file}; refuses anything but a well-formed version 1 key file (exit 1). */
@@ -87,7 +92,8 @@ record KeyFile(String orgId, byte[] publicKey, Secret secret) {
     return new KeyFile(orgId, publicKey, secret);
   }
 
-  private static Sealed sealed(Object value) {
+  /** Reads an {@code encrypted} member; {@code damaged} names the file kind in the failure. */
+  static Sealed sealed(Object value) {
     if (!(value instanceof JsonObject json) || !json.fieldNames().equals(ENCRYPTED_FIELDS)) {
       throw damaged("encrypted must be an object with exactly " + String.join(", ", ENCRYPTED_FIELDS));
     }

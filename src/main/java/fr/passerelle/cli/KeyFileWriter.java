@@ -51,7 +51,7 @@ final class KeyFileWriter {
   }
 
   /** Creates {@code file}, which must not exist, readable by its owner only where the file system allows it. */
-  private static void write(Path file, byte[] content, PrintStream err) {
+  static void write(Path file, byte[] content, PrintStream err) {
     boolean posix = file.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix");
     FileAttribute<?>[] ownerOnly = posix
         ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}

@@ -8,7 +8,10 @@ import fr.passerelle.crypto.Ed25519;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 
-/** Seals the organisation private key under a passphrase: Argon2id, then AES-256-GCM bound to the org and key. */
+/**
+ * Seals a key file's private key under a passphrase: Argon2id, then AES-256-GCM bound by its AAD to the file's
+ * members (the organisation id and key, or the association key).
+ */
 final class KeySealer {
   static final int MEMORY_KIB = 65_536;
   static final int ITERATIONS = 3;
@@ -37,9 +40,26 @@ final class KeySealer {
   /** As above with a given salt and nonce: for the known answer only. */
   static KeyFile.Sealed seal(byte[] passphrase, String orgId, byte[] publicKey, byte[] privateKey, byte[] salt,
       byte[] nonce) {
+    return sealWithAad(passphrase, aad(orgId, publicKey), privateKey, salt, nonce);
+  }
+
+  /**
+   * A 32-byte private key sealed under {@code passphrase} with {@code aad} and a fresh salt and nonce: the same
+   * sealing for every key file, each binding its own members in the AAD (the association key file does).
+   */
+  static KeyFile.Sealed sealWithAad(byte[] passphrase, byte[] aad, byte[] privateKey, SecureRandom random) {
+    byte[] salt = new byte[SALT_LENGTH];
+    byte[] nonce = new byte[NONCE_LENGTH];
+    random.nextBytes(salt);
+    random.nextBytes(nonce);
+    return sealWithAad(passphrase, aad, privateKey, salt, nonce);
+  }
+
+  private static KeyFile.Sealed sealWithAad(byte[] passphrase, byte[] aad, byte[] privateKey, byte[] salt,
+      byte[] nonce) {
     byte[] kek = kek(passphrase, salt, MEMORY_KIB, ITERATIONS, PARALLELISM);
     try {
-      byte[] ciphertext = Aead.seal(kek, nonce, aad(orgId, publicKey), privateKey);
+      byte[] ciphertext = Aead.seal(kek, nonce, aad, privateKey);
       return new KeyFile.Sealed(MEMORY_KIB, ITERATIONS, PARALLELISM, salt, nonce, ciphertext);
     } finally {
       Bytes.wipe(kek);
@@ -48,9 +68,14 @@ final class KeySealer {
 
   /** The private key in {@code file}, if {@code passphrase} opens it and it matches the file's public key. */
   static byte[] open(byte[] passphrase, KeyFile file, KeyFile.Sealed sealed) {
+    return openWithAad(passphrase, aad(file.orgId(), file.publicKey()), sealed);
+  }
+
+  /** The private key {@link #sealWithAad} sealed, if {@code passphrase} and {@code aad} open it. */
+  static byte[] openWithAad(byte[] passphrase, byte[] aad, KeyFile.Sealed sealed) {
     byte[] kek = kek(passphrase, sealed.salt(), sealed.memoryKiB(), sealed.iterations(), sealed.parallelism());
     try {
-      return Aead.open(kek, sealed.nonce(), aad(file.orgId(), file.publicKey()), sealed.ciphertext());
+      return Aead.open(kek, sealed.nonce(), aad, sealed.ciphertext());
     } catch (CryptoException e) {
       throw CliException.failure("wrong passphrase or damaged key file");
     } finally {

@@ -72,7 +72,11 @@ public final class ServiceRoutes {
     return hours.set(parse(body)).map(this::describe);
   }
 
-  static OpeningHours parse(JsonObject body) {
+  /**
+   * The hours a request body gives as {@code timeZone} and {@code hours} (an array of {@code {day, from, to}}); an
+   * {@code INVALID_FIELD} failure naming the field otherwise. Associations use the same form.
+   */
+  public static OpeningHours parse(JsonObject body) {
     ZoneId zone;
     try {
       zone = ZoneId.of(JsonBody.requireString(body, "timeZone", MAX_ZONE_CHARS));
@@ -103,7 +107,8 @@ public final class ServiceRoutes {
     }
   }
 
-  static JsonArray hoursJson(OpeningHours hours) {
+  /** The slots of {@code hours} as an array of {@code {day, from, to}}, the form {@link #parse} reads. */
+  public static JsonArray hoursJson(OpeningHours hours) {
     JsonArray array = new JsonArray();
     hours.slots().forEach(slot -> array.add(new JsonObject()
         .put("day", slot.day().name().toLowerCase(Locale.ROOT))

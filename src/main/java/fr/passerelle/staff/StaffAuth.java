@@ -20,17 +20,18 @@ public final class StaffAuth {
   private final StaffAccounts accounts;
   private final StaffRoutes routes;
 
-  public StaffAuth(Vertx vertx, AuthConfig auth, LimitsConfig limits, StaffStore store, MeterRegistry registry,
-      Clock clock) {
-    this(vertx, auth, limits, store, registry, clock, FAILURE_DELAY);
+  /** {@code associations} checks the association an intake account is linked to. */
+  public StaffAuth(Vertx vertx, AuthConfig auth, LimitsConfig limits, StaffStore store, AssociationLinks associations,
+      MeterRegistry registry, Clock clock) {
+    this(vertx, auth, limits, store, associations, registry, clock, FAILURE_DELAY);
   }
 
   /** With a chosen first failure delay, so tests of many failures stay fast. */
-  StaffAuth(Vertx vertx, AuthConfig auth, LimitsConfig limits, StaffStore store, MeterRegistry registry, Clock clock,
-      Duration failureDelay) {
+  StaffAuth(Vertx vertx, AuthConfig auth, LimitsConfig limits, StaffStore store, AssociationLinks associations,
+      MeterRegistry registry, Clock clock, Duration failureDelay) {
     PasswordHasher hasher = new PasswordHasher(vertx);
     this.tokens = new AccessTokens(vertx, auth, store, clock);
-    this.accounts = new StaffAccounts(store, hasher, clock);
+    this.accounts = new StaffAccounts(store, hasher, associations, clock);
     LoginThrottle throttle = new LoginThrottle(auth.failuresBeforeLock(), auth.lockDuration(), failureDelay, clock);
     StaffSessions sessions = new StaffSessions(vertx, store, hasher, tokens, throttle, new AuthMetrics(registry),
         auth.refreshTokenTtl(), clock);

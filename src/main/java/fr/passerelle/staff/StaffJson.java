@@ -20,6 +20,7 @@ final class StaffJson {
   static final int MIN_PASSWORD = 12;
   static final int MAX_PASSWORD = 256;
   static final int MAX_CAPACITY = 20;
+  static final int MAX_ASSOCIATION_ID = 100;
 
   private StaffJson() {}
 
@@ -44,17 +45,30 @@ final class StaffJson {
       throw invalid("username", "must be 3 to 64 letters, digits or . _ @ -");
     }
     String role = JsonBody.requireString(json, "role", 20);
-    return new NewStaff(username, JsonBody.requireString(json, "pseudonym", 40),
-        Role.fromWire(role).orElseThrow(() -> invalid("role", "must be one of worker, supervisor, intake, admin")),
+    Role parsed = Role.fromWire(role)
+        .orElseThrow(() -> invalid("role", "must be one of worker, supervisor, intake, admin"));
+    Optional<String> association = JsonBody.optionalString(json, "association", MAX_ASSOCIATION_ID);
+    if (association.isPresent() && parsed != Role.INTAKE) {
+      throw invalid("association", "may only link an intake account");
+    }
+    return new NewStaff(username, JsonBody.requireString(json, "pseudonym", 40), parsed,
         password(json).orElseThrow(() -> invalid("password", "is required")),
         languages(json).orElse(Set.of()), skills(json).orElse(Set.of()),
-        JsonBody.requireInt(json, "capacity", 1, MAX_CAPACITY), JsonBody.optionalString(json, "association", 100));
+        JsonBody.requireInt(json, "capacity", 1, MAX_CAPACITY), association);
   }
 
   static AccountPatch patch(JsonObject json) {
     return new AccountPatch(JsonBody.optionalString(json, "pseudonym", 40), languages(json), skills(json),
         JsonBody.optionalInt(json, "capacity", 1, MAX_CAPACITY), JsonBody.optionalBoolean(json, "enabled"),
-        password(json));
+        password(json), association(json));
+  }
+
+  /** A link to set (an id), to remove (JSON {@code null}), or to leave (absent). */
+  private static Optional<Optional<String>> association(JsonObject json) {
+    if (!json.containsKey("association")) {
+      return Optional.empty();
+    }
+    return Optional.of(JsonBody.optionalString(json, "association", MAX_ASSOCIATION_ID));
   }
 
   private static Optional<char[]> password(JsonObject json) {

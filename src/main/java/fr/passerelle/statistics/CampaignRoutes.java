@@ -1,5 +1,6 @@
 package fr.passerelle.statistics;
 
+import fr.passerelle.association.Departements;
 import fr.passerelle.http.JsonBody;
 import fr.passerelle.staff.Role;
 import fr.passerelle.staff.StaffAuthHandler;
@@ -46,7 +47,7 @@ public final class CampaignRoutes {
     try {
       JsonObject body = checkedBody(ctx);
       String code = JsonBody.requireString(body, "code", 64);
-      if (!CODE.matcher(code).matches() || Departements.UNKNOWN.equals(code)) {
+      if (!CODE.matcher(code).matches() || CellKey.UNKNOWN.equals(code)) {
         throw JsonBody.invalid("code", "must be 1 to 64 characters among A-Z a-z 0-9 _ -, and not \"unknown\"");
       }
       created = store.create(new Campaign(code, JsonBody.requireString(body, "label", MAX_LABEL),

@@ -11,11 +11,11 @@ import java.util.Optional;
 public record Origin(Optional<String> campaign, String language) {
   /** An event with no session behind it, such as a letter; its language may still be known. */
   public static Origin anonymous(Optional<String> language) {
-    return new Origin(Optional.empty(), language.map(CellLanguage::of).orElse(Departements.UNKNOWN));
+    return new Origin(Optional.empty(), language.map(CellLanguage::of).orElse(CellKey.UNKNOWN));
   }
 
   public static Origin of(VisitorSession session) {
-    return new Origin(session.campaign(), session.languages().isEmpty() ? Departements.UNKNOWN
+    return new Origin(session.campaign(), session.languages().isEmpty() ? CellKey.UNKNOWN
         : CellLanguage.of(session.languages().get(0)));
   }
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.statistics;
 
+import fr.passerelle.association.Departements;
 import fr.passerelle.http.JsonBody;
 import io.vertx.core.MultiMap;
 import java.time.YearMonth;
@@ -38,11 +39,11 @@ public record StatisticsQuery(YearMonth from, YearMonth to, Optional<String> dep
       throw JsonBody.invalid("to", "must be at most " + MAX_MONTHS + " months after from, from included");
     }
     Optional<String> departement = single(params, "departement");
-    if (departement.filter(d -> !Departements.valid(d) && !Departements.UNKNOWN.equals(d)).isPresent()) {
+    if (departement.filter(d -> !Departements.valid(d) && !CellKey.UNKNOWN.equals(d)).isPresent()) {
       throw JsonBody.invalid("departement", "must be a département code (01 to 95, 2A, 2B, 971 to 976) or unknown");
     }
     Optional<String> language = single(params, "language");
-    if (language.filter(l -> !LANGUAGE.matcher(l).matches() && !Departements.UNKNOWN.equals(l)).isPresent()) {
+    if (language.filter(l -> !LANGUAGE.matcher(l).matches() && !CellKey.UNKNOWN.equals(l)).isPresent()) {
       throw JsonBody.invalid("language", "must be a language code such as fr or pt-br, other or unknown");
     }
     Optional<String> campaign = single(params, "campaign");

@@ -36,8 +36,8 @@ public final class Tally {
     Future<Optional<Campaign>> campaign = origin.campaign().map(code -> stores.campaigns().find(code))
         .orElse(Future.succeededFuture(Optional.empty()));
     return campaign.map(found -> new CellKey(month,
-            found.map(Campaign::departement).orElse(Departements.UNKNOWN), origin.language(),
-            found.map(Campaign::code).orElse(Departements.UNKNOWN)))
+            found.map(Campaign::departement).orElse(CellKey.UNKNOWN), origin.language(),
+            found.map(Campaign::code).orElse(CellKey.UNKNOWN)))
         .compose(key -> stores.statistics().increment(key, measure))
         .recover(e -> {
           LOG.log(Level.WARNING, "statistics count failed: {0}", e.getClass().getName());

@@ -1,5 +1,6 @@
 package fr.passerelle.store;
 
+import fr.passerelle.association.AssociationStore;
 import fr.passerelle.canned.CannedReplyStore;
 import fr.passerelle.conversation.ConversationStore;
 import fr.passerelle.mailbox.MailboxStore;
@@ -23,4 +24,5 @@ public record Stores(
     HoursStore hours,
     MailboxStore mailboxes,
     CampaignStore campaigns,
-    StatisticsStore statistics) {}
+    StatisticsStore statistics,
+    AssociationStore associations) {}

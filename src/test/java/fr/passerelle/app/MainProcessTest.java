@@ -155,6 +155,17 @@ class MainProcessTest {
     assertThat(keys.err.text()).contains("missing --key", "usage: passerelle keys").doesNotContain("configuration");
   }
 
+  @Test
+  void theIntakeToolMakesAKeyFileWithoutReadingTheServerConfiguration(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("association.key");
+    Child keygen = start(Map.of("PASSERELLE_HTTP_PORT", "abc"), "intake", "keygen", "--out", file.toString());
+    assertThat(keygen.exitCode()).as(keygen.err.text()).isZero();
+    assertThat(keygen.out.text()).containsPattern("Fingerprint:  \\d{5} \\d{5} \\d{5} \\d{5}")
+        .contains("Public key:   " + new io.vertx.core.json.JsonObject(java.nio.file.Files.readString(file))
+            .getString("publicKey"));
+    assertThat(keygen.err.text()).contains("unencrypted").doesNotContain("configuration");
+  }
+
   private Child start(Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
         "-cp", System.getProperty("java.class.path"), Main.class.getName()));

@@ -36,7 +36,7 @@ class StaffAdminTest {
     assertThat(account.getString("username")).isEqualTo("dominique");
     assertThat(account.getJsonArray("languages")).containsExactly("fr", "pt-br");
     assertThat(account.getJsonArray("skills")).containsExactly("possible-minor");
-    assertThat(account.getString("association")).isEqualTo("Amicale 75");
+    assertThat(account.containsKey("association")).isFalse();
     assertThat(account.getBoolean("enabled")).isTrue();
 
     assertThat(call(HttpMethod.GET, STAFF, null).json().getJsonArray("staff")).hasSize(3);
@@ -125,10 +125,38 @@ class StaffAdminTest {
     assertThat(call(HttpMethod.GET, STAFF, null).json().getJsonArray("staff")).hasSize(2);
   }
 
+  @Test
+  void onlyAnIntakeAccountIsLinkedToAnAssociationOfTheDirectory() {
+    JsonObject intake = newAccount().put("username", "accueil").put("role", "intake").put("association", "assoc-75");
+    Response created = call(HttpMethod.POST, STAFF, intake.encode());
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().getString("id");
+    assertThat(created.json().getString("association")).isEqualTo("assoc-75");
+
+    call(HttpMethod.POST, STAFF, newAccount().put("association", "assoc-75").encode())
+        .problem(400, "invalid_field");
+    call(HttpMethod.POST, STAFF, intake.put("username", "accueil2").put("association", "nowhere").encode())
+        .problem(404, "unknown_association");
+    call(HttpMethod.PATCH, STAFF + "/" + id, new JsonObject().put("association", "nowhere").encode())
+        .problem(404, "unknown_association");
+    assertThat(call(HttpMethod.GET, STAFF, null).json().getJsonArray("staff")).hasSize(3);
+    assertThat(call(HttpMethod.GET, STAFF + "/" + id, null).json().getString("association")).isEqualTo("assoc-75");
+
+    Response moved = call(HttpMethod.PATCH, STAFF + "/" + id, new JsonObject().put("association", "assoc-13").encode());
+    assertThat(moved.json().getString("association")).isEqualTo("assoc-13");
+    Response unlinked = call(HttpMethod.PATCH, STAFF + "/" + id, "{\"association\": null}");
+    assertThat(unlinked.status()).as(unlinked.body()).isEqualTo(200);
+    assertThat(unlinked.json().containsKey("association")).isFalse();
+
+    Response worker = call(HttpMethod.POST, STAFF, newAccount().encode());
+    call(HttpMethod.PATCH, STAFF + "/" + worker.json().getString("id"),
+        new JsonObject().put("association", "assoc-75").encode()).problem(400, "invalid_field");
+  }
+
   private static JsonObject newAccount() {
     return new JsonObject().put("username", "dominique").put("pseudonym", "Dominique").put("role", "worker")
         .put("password", "a long enough password").put("languages", new JsonArray().add("pt-br").add("fr"))
-        .put("skills", new JsonArray().add("possible-minor")).put("capacity", 4).put("association", "Amicale 75");
+        .put("skills", new JsonArray().add("possible-minor")).put("capacity", 4);
   }
 
   private Response call(HttpMethod method, String path, String body) {

@@ -8,6 +8,7 @@ import fr.passerelle.http.ProblemHandler;
 import fr.passerelle.store.memory.MemoryStaffStore;
 import fr.passerelle.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -69,7 +70,8 @@ final class StaffServer {
     LimitsConfig limits = new LimitsConfig(d.maxFrameBytes(), d.maxBodyBytes(), d.envelopesPerSecond(),
         d.envelopeBurst(), d.maxQueueLength(), d.sessionsPerMinute(), loginsPerMinute, d.errorsBeforeClose(),
         d.authTimeout(), d.letterBytes(), d.lettersPerMailbox(), d.mailboxes());
-    auth = new StaffAuth(vertx, config, limits, store, registry, clock, Duration.ofMillis(1));
+    auth = new StaffAuth(vertx, config, limits, store, id -> Future.succeededFuture(id.startsWith("assoc-")), registry,
+        clock, Duration.ofMillis(1));
     Router router = Router.router(vertx);
     auth.mount(router);
     ProblemHandler.install(router);

@@ -46,6 +46,9 @@ class ConsoleStringsTest {
           "actions"),
       expand("admin.certificates.column.", "worker", "requested", "keys", "actions"),
       expand("admin.certificates.error.", "invalid", "damaged", "passphrase", "otherOrganisation", "sign"),
+      expand("admin.associations.column.", "name", "departements", "languages", "channels", "key", "active",
+          "actions"),
+      expand("admin.associations.channel.", "phone-call", "sms", "whatsapp", "signal", "email", "in-person"),
       expand("day.", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
       expand("language.", "fr", "en", "ro", "bg", "zh", "es", "pt-br", "ru", "sq"))
       .flatMap(List::stream).toList();

@@ -1,4 +1,4 @@
-package fr.passerelle.statistics;
+package fr.passerelle.association;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,57 @@
+package fr.passerelle.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * {@code java -jar passerelle.jar intake ...}: the intake officer's tool for the association's key, run on their own
+ * machine. Referral commands (list, fetch, acknowledge) come with the referral API.
+ */
+public final class IntakeCommand {
+  static final String USAGE = String.join("\n",
+      "usage: passerelle intake <command> [options]",
+      "  keygen --out FILE [--passphrase-file FILE | --ask-passphrase]",
+      "  show --key FILE",
+      "keygen makes the association's key pair and prints the public key and fingerprint to give the admin.",
+      "Exit codes: 0 done, 1 failed, 2 bad command line. See docs/operations.md.");
+
+  private IntakeCommand() {}
+
+  /** Runs one subcommand; returns 0 on success, 1 on failure, 2 on a bad command line. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, Terminal.system());
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err, Terminal terminal) {
+    if (args.length == 0) {
+      err.println(USAGE);
+      return CliException.USAGE;
+    }
+    String[] options = Arrays.copyOfRange(args, 1, args.length);
+    try {
+      switch (args[0]) {
+        case "keygen" -> IntakeKeygen.run(options, out, err, terminal);
+        case "show" -> IntakeKeygen.print(AssociationKeyFile.read(Options.parse(options,
+            Set.of("--key")).path("--key")).publicKey(), out);
+        case "help", "--help", "-h" -> out.println(USAGE);
+        default -> {
+          err.println("passerelle intake: unknown command; expected keygen or show");
+          err.println(USAGE);
+          return CliException.USAGE;
+        }
+      }
+      return 0;
+    } catch (CliException e) {
+      err.println("passerelle intake " + args[0] + ": " + e.getMessage());
+      if (e.exitCode() == CliException.USAGE) {
+        err.println(USAGE);
+      }
+      return e.exitCode();
+    } catch (RuntimeException e) {
+      // Only the type: a message from a library might quote input, and input may be a key.
+      err.println("passerelle intake " + args[0] + ": failed: " + e.getClass().getSimpleName());
+      return CliException.FAILURE;
+    }
+  }
+}
