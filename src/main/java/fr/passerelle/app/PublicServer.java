@@ -58,7 +58,10 @@ public final class PublicServer {
     int frameLimit = services.config().limits().maxFrameBytes() * 4;
     HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())
         .setMaxWebSocketFrameSize(frameLimit).setMaxWebSocketMessageSize(frameLimit)
-        .setPerFrameWebSocketCompressionSupported(false).setPerMessageWebSocketCompressionSupported(false);
+        .setPerFrameWebSocketCompressionSupported(false).setPerMessageWebSocketCompressionSupported(false)
+        // No cleartext HTTP/2 (h2c): browsers never use it, an h2c upgrade can smuggle requests past a reverse proxy,
+        // and the JDK client's upgrade to it stalled now and then on large answers.
+        .setHttp2ClearTextEnabled(false);
     return services.vertx().createHttpServer(options).requestHandler(router).listen();
   }
 

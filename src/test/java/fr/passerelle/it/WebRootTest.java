@@ -34,6 +34,16 @@ class WebRootTest {
   }
 
   @Test
+  void anUpgradeToCleartextHttp2IsIgnoredAndAnsweredInHttp11() throws IOException, InterruptedException {
+    HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    HttpResponse<String> response = http2.send(HttpRequest.newBuilder(URI.create(
+        "http://127.0.0.1:" + node.port() + "/api/v1")).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+  }
+
+  @Test
   void libraryModulesAreJavaScriptThatBrowsersMayNotSniff() {
     HttpResponse<String> response = get("/lib/index.js");
     assertThat(response.statusCode()).isEqualTo(200);
