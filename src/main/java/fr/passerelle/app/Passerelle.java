@@ -1,5 +1,7 @@
 package fr.passerelle.app;
 
+import fr.passerelle.audit.AuditRoutes;
+import fr.passerelle.audit.Auditor;
 import fr.passerelle.canned.CannedReplyRoutes;
 import fr.passerelle.canned.DemoReplies;
 import fr.passerelle.config.PasserelleConfig;
@@ -70,7 +72,8 @@ public final class Passerelle {
 
   public static Future<Passerelle> start(Vertx vertx, PasserelleConfig config, Stores stores,
       PrometheusMeterRegistry registry, Clock clock) {
-    StaffAuth staff = new StaffAuth(vertx, config.auth(), config.limits(), stores.staff(), registry, clock);
+    Auditor audit = new Auditor(stores.audit(), clock);
+    StaffAuth staff = new StaffAuth(vertx, config.auth(), config.limits(), stores.staff(), registry, clock, audit);
     var routing = config.routing();
     HandlingTimes handlingTimes = new HandlingTimes(routing.defaultHandlingTime());
     OfferDeclines declines = new OfferDeclines(routing.declineCooldown(), clock);
@@ -80,7 +83,7 @@ public final class Passerelle {
         handlingTimes, queue);
     Services services = new Services(vertx, config, stores, queue, watcher,
         conversations, new SocketRegistry(registry),
-        staff.tokens(), registry, clock);
+        staff.tokens(), registry, clock, audit);
     ManagementServer management = new ManagementServer(vertx, config.http(), registry,
         List.of(new ReadinessCheck("store", () -> stores.queue().waiting())));
     MailboxMetrics mailboxMetrics = new MailboxMetrics(stores.mailboxes(), registry);
@@ -127,7 +130,8 @@ public final class Passerelle {
       new ServiceRoutes(services, root, serviceHours(services.config(), services.stores())).mount(r);
       new WidgetRoutes(services, root, WidgetFiles.load()).mount(r);
       new CertificateRequestRoutes(services, root).mount(r);
-      new CannedReplyRoutes(services.stores().cannedReplies(), services.tokens()).mount(r);
+      new CannedReplyRoutes(services.stores().cannedReplies(), services.tokens(), services.audit()).mount(r);
+      new AuditRoutes(services.stores().audit(), services.tokens()).mount(r);
       MailboxRoutes.mount(r, services, root, mailboxMetrics);
       ApiReference.load().mount(r);
     });

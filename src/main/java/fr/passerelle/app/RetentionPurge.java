@@ -10,7 +10,10 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Deletes, every {@code retention.purgeInterval}, whatever has outlived its retention period. */
+/**
+ * Deletes, every {@code retention.purgeInterval}, whatever has outlived its retention period: sessions, envelopes and
+ * ended conversations, mailboxes, audit entries. A new kind of data adds its step to {@link #runOnce}.
+ */
 public final class RetentionPurge {
   private static final Logger LOG = Logger.getLogger(RetentionPurge.class.getName());
 
@@ -43,6 +46,7 @@ public final class RetentionPurge {
     Instant now = clock.instant();
     return stores.conversations().purge(now, now.minus(retention.envelope()), now.minus(retention.endedGrace()))
         .compose(n -> stores.mailboxes().purge(now.minus(retention.mailbox())).map(m -> n + m))
+        .compose(n -> stores.audit().purge(now.minus(retention.audit())).map(a -> n + a))
         .compose(n -> afterPurge.get().map(n))
         .onSuccess(n -> LOG.log(n > 0 ? Level.INFO : Level.FINE, "retention purge deleted {0} items", n))
         .onFailure(e -> LOG.log(Level.WARNING, "retention purge failed: {0}", e.getClass().getName()));

@@ -1,5 +1,6 @@
 package fr.passerelle.store;
 
+import fr.passerelle.audit.AuditLog;
 import fr.passerelle.canned.CannedReplyStore;
 import fr.passerelle.conversation.ConversationStore;
 import fr.passerelle.mailbox.MailboxStore;
@@ -19,4 +20,5 @@ public record Stores(
     WakeUps wakeUps,
     CannedReplyStore cannedReplies,
     HoursStore hours,
-    MailboxStore mailboxes) {}
+    MailboxStore mailboxes,
+    AuditLog audit) {}

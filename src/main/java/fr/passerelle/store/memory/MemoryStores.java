@@ -20,6 +20,6 @@ public final class MemoryStores {
     WakeUps wakeUps = new MemoryWakeUps(vertx);
     return new Stores(new MemorySessionStore(state), new MemoryQueueStore(state),
         new MemoryConversationStore(state, wakeUps), new MemoryPresenceStore(state), staff, wakeUps,
-        new MemoryCannedReplies(), new MemoryHoursStore(state), new MemoryMailboxStore());
+        new MemoryCannedReplies(), new MemoryHoursStore(state), new MemoryMailboxStore(), new MemoryAuditLog());
   }
 }
