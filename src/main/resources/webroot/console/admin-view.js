@@ -1,4 +1,8 @@
-/** The admin's screen: one tab each for staff accounts, certificate signing, opening hours and canned replies. */
+/**
+ * The admin's screen: one tab each for staff accounts, certificate signing, opening hours, canned replies and the
+ * audit log.
+ */
+import { AuditAdmin } from './admin-audit.js';
 import { CannedAdmin } from './admin-canned.js';
 import { CertificatesAdmin } from './admin-certificates.js';
 import { HoursAdmin } from './admin-hours.js';
@@ -6,7 +10,9 @@ import { StaffAdmin } from './admin-staff.js';
 import { show } from './dom.js';
 
 const $ = (id) => document.getElementById(id);
-const VIEWS = { staff: StaffAdmin, certificates: CertificatesAdmin, hours: HoursAdmin, canned: CannedAdmin };
+const VIEWS = {
+  staff: StaffAdmin, certificates: CertificatesAdmin, hours: HoursAdmin, canned: CannedAdmin, audit: AuditAdmin,
+};
 
 export class AdminView {
   /** @param {import('./api.js').Api} api */
