@@ -4,7 +4,7 @@
  */
 import { field, showProblem } from './admin-common.js';
 import { clearText, el, setText } from './dom.js';
-import { formatDateTime, has } from './i18n.js';
+import { formatInstant, has } from './i18n.js';
 
 /** Every action the server records (its `AuditAction` list); a test keeps the two in step. */
 export const AUDIT_ACTIONS = ['login', 'login-failed', 'logout', 'logout-everywhere', 'account-created',
@@ -117,7 +117,7 @@ export class AuditAdmin {
   row(entry) {
     const target = entry.target === undefined ? '' : (this.names.get(entry.target) ?? entry.target);
     return el('tr', { attrs: { 'data-action': entry.action, 'data-id': entry.id } },
-      el('td', {}, el('time', { attrs: { datetime: entry.at }, text: formatDateTime(new Date(entry.at)) })),
+      el('td', {}, el('time', { attrs: { datetime: entry.at }, text: formatInstant(new Date(entry.at)) })),
       el('td', { text: entry.actorUsername }),
       el('td', actionText(entry.action)),
       el('td', { text: target }),
