@@ -61,7 +61,8 @@ public final class CannedReplyRoutes {
 
   private void delete(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    store.delete(id).compose(v -> audited(ctx, AuditAction.CANNED_REPLY_DELETED, id)).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+    store.delete(id).compose(v -> audited(ctx, AuditAction.CANNED_REPLY_DELETED, id))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 
   private Future<Void> audited(RoutingContext ctx, AuditAction action, String replyId) {

@@ -60,7 +60,8 @@ public final class CertificateRequestRoutes {
       StaffAccount account = found.orElseThrow(() -> ApiException.of(ErrorCode.NOT_FOUND));
       return staff.saveCertificateRequest(new CertificateRequest(account.id(), dhKey, signingKey,
           services.clock().instant())).map(kept -> json(kept, account));
-    }).compose(json -> services.audit().record(principal, AuditAction.CERTIFICATE_REQUESTED).map(json)).onSuccess(json -> CertificateRoutes.answer(ctx, json)).onFailure(ctx::fail);
+    }).compose(json -> services.audit().record(principal, AuditAction.CERTIFICATE_REQUESTED).map(json))
+        .onSuccess(json -> CertificateRoutes.answer(ctx, json)).onFailure(ctx::fail);
   }
 
   /** Pending requests of enabled worker accounts, oldest first, with the pseudonym the certificate must carry. */

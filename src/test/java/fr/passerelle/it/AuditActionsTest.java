@@ -158,7 +158,8 @@ class AuditActionsTest {
     assertThat(audit.call("PUT", "/api/v1/service/hours", "admin", hours).status()).isEqualTo(200);
     audit.single("hours-changed", "admin", null, null);
 
-    JsonObject reply = new JsonObject().put("language", "fr").put("title", "Accueil").put("text", "Bonjour, je suis là.");
+    JsonObject reply = new JsonObject().put("language", "fr").put("title", "Accueil")
+        .put("text", "Bonjour, je suis là.");
     Response created = audit.call("POST", "/api/v1/canned-replies", "admin", reply);
     String id = created.body().getString("id");
     audit.single("canned-reply-created", "admin", id, null);

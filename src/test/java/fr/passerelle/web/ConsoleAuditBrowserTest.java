@@ -89,7 +89,8 @@ class ConsoleAuditBrowserTest {
 
     page.type(".audit-filters input[name='actor']", "nobody");
     page.click(".audit-filters button[type='submit']");
-    page.waitUntil("none", () -> page.text("#admin-panel .notice").equals("Aucune entrée ne correspond à ces filtres."));
+    page.waitUntil("none", () -> page.text("#admin-panel .notice")
+        .equals("Aucune entrée ne correspond à ces filtres."));
     assertThat(page.all(".audit-table tbody tr")).isEmpty();
   }
 
