@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.passerelle.audit.AuditAction;
 import fr.passerelle.audit.AuditEntry;
 import fr.passerelle.it.TestNode;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -46,7 +48,7 @@ class ConsoleAuditBrowserTest {
 
   private static List<String> column(ConsolePage page, int index) {
     return page.all(".audit-table tbody tr").stream()
-        .map(row -> row.findElements(org.openqa.selenium.By.tagName("td")).get(index).getText()).toList();
+        .map(row -> row.findElements(By.tagName("td")).get(index).getText()).toList();
   }
 
   @Test
@@ -54,12 +56,12 @@ class ConsoleAuditBrowserTest {
     assertThat(await(node.transport().post("/api/v1/auth/login", new JsonObject().put("username", "camille")
         .put("password", "not the password"))).status()).isEqualTo(401);
     node.clock().advance(Duration.ofSeconds(1));
-    String camille = node.token("camille");
+    node.token("camille");
     node.clock().advance(Duration.ofSeconds(1));
     String admin = node.token("admin");
     node.clock().advance(Duration.ofSeconds(1));
     assertThat(await(node.transport().request("PUT", "/api/v1/service/hours", Optional.of(admin),
-        Optional.of(new JsonObject().put("timeZone", "Europe/Paris").put("hours", new io.vertx.core.json.JsonArray())
+        Optional.of(new JsonObject().put("timeZone", "Europe/Paris").put("hours", new JsonArray())
             .encode()))).status()).isEqualTo(200);
     node.clock().advance(Duration.ofSeconds(1));
 
@@ -69,7 +71,6 @@ class ConsoleAuditBrowserTest {
         "Échec de connexion");
     assertThat(column(page, 1)).containsExactly("admin", "admin", "admin", "camille", "camille");
     assertThat(page.text("#admin-panel .notice")).isEqualTo("5 entrées affichées.");
-    assertThat(camille).isNotBlank();
     List<String> options = new Select(page.waitFor(".audit-filters select")).getOptions().stream()
         .map(o -> o.getAttribute("value")).toList();
     assertThat(options.subList(1, options.size())).as("the view offers every action the server records")
