@@ -1,8 +1,9 @@
 /**
  * The admin's screen: one tab each for staff accounts, certificate signing, opening hours, canned replies and the
- * association directory.
+ * association directory and the audit log.
  */
 import { AssociationsAdmin } from './admin-associations.js';
+import { AuditAdmin } from './admin-audit.js';
 import { CannedAdmin } from './admin-canned.js';
 import { CertificatesAdmin } from './admin-certificates.js';
 import { HoursAdmin } from './admin-hours.js';
@@ -12,7 +13,7 @@ import { show } from './dom.js';
 const $ = (id) => document.getElementById(id);
 const VIEWS = {
   staff: StaffAdmin, certificates: CertificatesAdmin, hours: HoursAdmin, canned: CannedAdmin,
-  associations: AssociationsAdmin,
+  associations: AssociationsAdmin, audit: AuditAdmin,
 };
 
 export class AdminView {

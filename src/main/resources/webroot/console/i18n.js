@@ -68,3 +68,8 @@ export function formatDate(date) {
 export function formatDateTime(date) {
   return strings.formatDate(date, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** A date and time to the second, for a log where several things happen in a minute. */
+export function formatInstant(date) {
+  return strings.formatDate(date, { dateStyle: 'medium', timeStyle: 'medium' });
+}

@@ -2,6 +2,8 @@ package fr.passerelle.app;
 
 import fr.passerelle.association.AssociationRoutes;
 import fr.passerelle.association.DemoAssociations;
+import fr.passerelle.audit.AuditRoutes;
+import fr.passerelle.audit.Auditor;
 import fr.passerelle.canned.CannedReplyRoutes;
 import fr.passerelle.canned.DemoReplies;
 import fr.passerelle.config.PasserelleConfig;
@@ -75,8 +77,9 @@ public final class Passerelle {
 
   public static Future<Passerelle> start(Vertx vertx, PasserelleConfig config, Stores stores,
       PrometheusMeterRegistry registry, Clock clock) {
+    Auditor audit = new Auditor(stores.audit(), clock);
     StaffAuth staff = new StaffAuth(vertx, config.auth(), config.limits(), stores.staff(),
-        id -> stores.associations().find(id).map(Optional::isPresent), registry, clock);
+        id -> stores.associations().find(id).map(Optional::isPresent), registry, clock, audit);
     var routing = config.routing();
     HandlingTimes handlingTimes = new HandlingTimes(routing.defaultHandlingTime());
     OfferDeclines declines = new OfferDeclines(routing.declineCooldown(), clock);
@@ -87,7 +90,7 @@ public final class Passerelle {
         handlingTimes, queue, tally);
     Services services = new Services(vertx, config, stores, queue, watcher,
         conversations, tally, new SocketRegistry(registry),
-        staff.tokens(), registry, clock);
+        staff.tokens(), registry, clock, audit);
     ManagementServer management = new ManagementServer(vertx, config.http(), registry,
         List.of(new ReadinessCheck("store", () -> stores.queue().waiting())));
     MailboxMetrics mailboxMetrics = new MailboxMetrics(stores.mailboxes(), registry);
@@ -135,9 +138,10 @@ public final class Passerelle {
       new ServiceRoutes(services, root, serviceHours(services.config(), services.stores())).mount(r);
       new WidgetRoutes(services, root, WidgetFiles.load()).mount(r);
       new CertificateRequestRoutes(services, root).mount(r);
-      new CannedReplyRoutes(services.stores().cannedReplies(), services.tokens()).mount(r);
+      new CannedReplyRoutes(services.stores().cannedReplies(), services.tokens(), services.audit()).mount(r);
       new AssociationRoutes(services.stores().associations(), services.stores().staff(), services.tokens(),
           services.clock()).mount(r);
+      new AuditRoutes(services.stores().audit(), services.tokens()).mount(r);
       MailboxRoutes.mount(r, services, root, mailboxMetrics);
       new StatisticsRoutes(services).mount(r);
       ApiReference.load().mount(r);

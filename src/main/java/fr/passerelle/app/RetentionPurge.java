@@ -14,7 +14,10 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Deletes, every {@code retention.purgeInterval}, whatever has outlived its retention period. */
+/**
+ * Deletes, every {@code retention.purgeInterval}, whatever has outlived its retention period: sessions, envelopes and
+ * ended conversations, mailboxes, audit entries. A new kind of data adds its step to {@link #runOnce}.
+ */
 public final class RetentionPurge {
   private static final Logger LOG = Logger.getLogger(RetentionPurge.class.getName());
 
@@ -62,6 +65,7 @@ public final class RetentionPurge {
             timedOut)
         .compose(n -> stores.mailboxes().purge(now.minus(retention.mailbox())).map(m -> n + m))
         .compose(n -> stores.statistics().purge(firstKeptMonth(now)).map(m -> n + m))
+        .compose(n -> stores.audit().purge(now.minus(retention.audit())).map(a -> n + a))
         .compose(n -> afterPurge.get().map(n))
         .onSuccess(n -> LOG.log(n > 0 ? Level.INFO : Level.FINE, "retention purge deleted {0} items", n))
         .onFailure(e -> LOG.log(Level.WARNING, "retention purge failed: {0}", e.getClass().getName()));

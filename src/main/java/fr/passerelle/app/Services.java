@@ -1,5 +1,6 @@
 package fr.passerelle.app;
 
+import fr.passerelle.audit.Auditor;
 import fr.passerelle.config.PasserelleConfig;
 import fr.passerelle.conversation.ConversationService;
 import fr.passerelle.protocol.SocketRegistry;
@@ -24,4 +25,5 @@ public record Services(
     SocketRegistry sockets,
     TokenVerifier tokens,
     MeterRegistry registry,
-    Clock clock) {}
+    Clock clock,
+    Auditor audit) {}

@@ -1,5 +1,7 @@
 package fr.passerelle.canned;
 
+import fr.passerelle.audit.AuditAction;
+import fr.passerelle.audit.Auditor;
 import fr.passerelle.http.JsonBody;
 import fr.passerelle.staff.Role;
 import fr.passerelle.staff.StaffAuthHandler;
@@ -24,8 +26,11 @@ public final class CannedReplyRoutes {
 
   private final CannedReplyStore store;
   private final TokenVerifier tokens;
+  private final Auditor audit;
 
-  public CannedReplyRoutes(CannedReplyStore store, TokenVerifier tokens) {
+  /** {@code audit} records the admin's changes (which reply, never its text). */
+  public CannedReplyRoutes(CannedReplyStore store, TokenVerifier tokens, Auditor audit) {
+    this.audit = audit;
     this.store = store;
     this.tokens = tokens;
   }
@@ -45,15 +50,23 @@ public final class CannedReplyRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    answer(ctx, 201, store.create(reply(Ids.newId(), JsonBody.object(ctx))).map(CannedReplyRoutes::json));
+    answer(ctx, 201, store.create(reply(Ids.newId(), JsonBody.object(ctx)))
+        .compose(r -> audited(ctx, AuditAction.CANNED_REPLY_CREATED, r.id()).map(v -> json(r))));
   }
 
   private void replace(RoutingContext ctx) {
-    answer(ctx, 200, store.replace(reply(ctx.pathParam("id"), JsonBody.object(ctx))).map(CannedReplyRoutes::json));
+    answer(ctx, 200, store.replace(reply(ctx.pathParam("id"), JsonBody.object(ctx)))
+        .compose(r -> audited(ctx, AuditAction.CANNED_REPLY_CHANGED, r.id()).map(v -> json(r))));
   }
 
   private void delete(RoutingContext ctx) {
-    store.delete(ctx.pathParam("id")).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+    String id = ctx.pathParam("id");
+    store.delete(id).compose(v -> audited(ctx, AuditAction.CANNED_REPLY_DELETED, id))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+  }
+
+  private Future<Void> audited(RoutingContext ctx, AuditAction action, String replyId) {
+    return audit.record(StaffAuthHandler.principal(ctx), action, replyId);
   }
 
   /** The reply a request body describes; every field is required and checked. */

@@ -1,6 +1,7 @@
 package fr.passerelle.mailbox;
 
 import fr.passerelle.app.Services;
+import fr.passerelle.audit.AuditAction;
 import fr.passerelle.conversation.Party;
 import fr.passerelle.e2e.Letter;
 import fr.passerelle.http.ApiException;
@@ -60,7 +61,10 @@ public final class StaffMailboxRoutes {
     StoredLetter letter = new StoredLetter(id, Party.WORKER, VisitorMailboxRoutes.now(services), sealed,
         Optional.of(StaffAuthHandler.principal(ctx).staffId()));
     return services.stores().mailboxes().append(ctx.pathParam("id"), Optional.empty(), letter,
-        VisitorMailboxRoutes.storeLimits(limits)).map(appended -> {
+        VisitorMailboxRoutes.storeLimits(limits)).compose(appended -> appended.duplicate()
+            ? Future.succeededFuture(appended)
+            : services.audit().record(StaffAuthHandler.principal(ctx), AuditAction.MAILBOX_ANSWERED).map(appended))
+        .map(appended -> {
           if (!appended.duplicate()) {
             metrics.stored(Party.WORKER);
             metrics.refresh();
@@ -71,7 +75,9 @@ public final class StaffMailboxRoutes {
   }
 
   private void discard(RoutingContext ctx) {
-    services.stores().mailboxes().delete(ctx.pathParam("id")).onSuccess(existed -> {
+    services.stores().mailboxes().delete(ctx.pathParam("id")).compose(existed -> existed
+        ? services.audit().record(StaffAuthHandler.principal(ctx), AuditAction.MAILBOX_DISCARDED).map(true)
+        : Future.succeededFuture(false)).onSuccess(existed -> {
       if (!existed) {
         ctx.fail(new ApiException(ErrorCode.NOT_FOUND, "no such mailbox"));
         return;

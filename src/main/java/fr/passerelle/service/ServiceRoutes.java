@@ -1,6 +1,7 @@
 package fr.passerelle.service;
 
 import fr.passerelle.app.Services;
+import fr.passerelle.audit.AuditAction;
 import fr.passerelle.config.OrganisationConfig;
 import fr.passerelle.crypto.Base64Url;
 import fr.passerelle.http.JsonBody;
@@ -69,7 +70,9 @@ public final class ServiceRoutes {
 
   private Future<JsonObject> changeHours(RoutingContext ctx) {
     JsonObject body = JsonBody.object(ctx);
-    return hours.set(parse(body)).map(this::describe);
+    return hours.set(parse(body))
+        .compose(set -> services.audit().record(StaffAuthHandler.principal(ctx), AuditAction.HOURS_CHANGED).map(set))
+        .map(this::describe);
   }
 
   /**

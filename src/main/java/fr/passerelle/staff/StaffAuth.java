@@ -1,5 +1,6 @@
 package fr.passerelle.staff;
 
+import fr.passerelle.audit.Auditor;
 import fr.passerelle.config.AuthConfig;
 import fr.passerelle.config.LimitsConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,22 +21,25 @@ public final class StaffAuth {
   private final StaffAccounts accounts;
   private final StaffRoutes routes;
 
-  /** {@code associations} checks the association an intake account is linked to. */
+  /**
+   * {@code associations} checks the association an intake account is linked to; {@code audit} records logins,
+   * logouts and account changes.
+   */
   public StaffAuth(Vertx vertx, AuthConfig auth, LimitsConfig limits, StaffStore store, AssociationLinks associations,
-      MeterRegistry registry, Clock clock) {
-    this(vertx, auth, limits, store, associations, registry, clock, FAILURE_DELAY);
+      MeterRegistry registry, Clock clock, Auditor audit) {
+    this(vertx, auth, limits, store, associations, registry, clock, audit, FAILURE_DELAY);
   }
 
   /** With a chosen first failure delay, so tests of many failures stay fast. */
   StaffAuth(Vertx vertx, AuthConfig auth, LimitsConfig limits, StaffStore store, AssociationLinks associations,
-      MeterRegistry registry, Clock clock, Duration failureDelay) {
+      MeterRegistry registry, Clock clock, Auditor audit, Duration failureDelay) {
     PasswordHasher hasher = new PasswordHasher(vertx);
     this.tokens = new AccessTokens(vertx, auth, store, clock);
     this.accounts = new StaffAccounts(store, hasher, associations, clock);
     LoginThrottle throttle = new LoginThrottle(auth.failuresBeforeLock(), auth.lockDuration(), failureDelay, clock);
     StaffSessions sessions = new StaffSessions(vertx, store, hasher, tokens, throttle, new AuthMetrics(registry),
-        auth.refreshTokenTtl(), clock);
-    this.routes = new StaffRoutes(sessions, accounts, tokens, limits, clock);
+        auth.refreshTokenTtl(), clock, audit);
+    this.routes = new StaffRoutes(sessions, accounts, tokens, limits, clock, audit);
   }
 
   /** Checks staff access tokens; use with {@link StaffAuthHandler#requiring} or on a WebSocket's first frame. */

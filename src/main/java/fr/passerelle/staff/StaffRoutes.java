@@ -1,5 +1,7 @@
 package fr.passerelle.staff;
 
+import fr.passerelle.audit.AuditAction;
+import fr.passerelle.audit.Auditor;
 import fr.passerelle.config.LimitsConfig;
 import fr.passerelle.http.ClientKeys;
 import fr.passerelle.http.JsonBody;
@@ -13,6 +15,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** The staff HTTP API: login, refresh, logout, and account administration. */
 final class StaffRoutes {
@@ -26,9 +31,11 @@ final class StaffRoutes {
   private final Clock clock;
   private final ClientKeys clientKeys;
   private final RateLimiter logins;
+  private final Auditor audit;
 
   StaffRoutes(StaffSessions sessions, StaffAccounts accounts, TokenVerifier tokens, LimitsConfig limits,
-      Clock clock) {
+      Clock clock, Auditor audit) {
+    this.audit = audit;
     this.sessions = sessions;
     this.accounts = accounts;
     this.tokens = tokens;
@@ -72,11 +79,12 @@ final class StaffRoutes {
    * account ("log out everywhere").
    */
   private void logout(RoutingContext ctx) {
-    String staffId = StaffAuthHandler.principal(ctx).staffId();
+    StaffPrincipal principal = StaffAuthHandler.principal(ctx);
     boolean hasBody = ctx.body().length() > 0;
     Future<Void> done = hasBody
         ? sessions.logoutOne(JsonBody.requireString(JsonBody.object(ctx), "refreshToken", 128))
-        : sessions.logout(staffId);
+            .compose(v -> audit.record(principal, AuditAction.LOGOUT))
+        : sessions.logout(principal.staffId()).compose(v -> audit.record(principal, AuditAction.LOGOUT_EVERYWHERE));
     done.onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 
@@ -87,7 +95,10 @@ final class StaffRoutes {
 
   private void create(RoutingContext ctx) {
     NewStaff staff = StaffJson.newStaff(JsonBody.object(ctx));
-    answer(ctx, 201, accounts.create(staff).map(StaffJson::account));
+    StaffPrincipal admin = StaffAuthHandler.principal(ctx);
+    answer(ctx, 201, accounts.create(staff).compose(created -> audit.record(admin.staffId(), admin.username(),
+        AuditAction.ACCOUNT_CREATED, Optional.of(created.id()), Optional.of(created.role().wire()))
+        .map(v -> StaffJson.account(created))));
   }
 
   private void get(RoutingContext ctx) {
@@ -96,7 +107,32 @@ final class StaffRoutes {
 
   private void patch(RoutingContext ctx) {
     AccountPatch patch = StaffJson.patch(JsonBody.object(ctx));
-    answer(ctx, 200, accounts.update(ctx.pathParam("id"), patch).map(StaffJson::account));
+    StaffPrincipal admin = StaffAuthHandler.principal(ctx);
+    answer(ctx, 200, accounts.update(ctx.pathParam("id"), patch)
+        .compose(updated -> recordPatch(admin, updated.id(), patch).map(v -> StaffJson.account(updated))));
+  }
+
+  /**
+   * One entry per kind of change: profile fields (named in the detail, their values not), password, enabled. Reads
+   * the patch, not the account, so that the password's characters are never looked at here.
+   */
+  private Future<Void> recordPatch(StaffPrincipal admin, String target, AccountPatch patch) {
+    List<String> fields = new ArrayList<>();
+    patch.pseudonym().ifPresent(v -> fields.add("pseudonym"));
+    patch.languages().ifPresent(v -> fields.add("languages"));
+    patch.skills().ifPresent(v -> fields.add("skills"));
+    patch.capacity().ifPresent(v -> fields.add("capacity"));
+    List<Future<Void>> written = new ArrayList<>();
+    if (!fields.isEmpty()) {
+      written.add(audit.record(admin.staffId(), admin.username(), AuditAction.ACCOUNT_CHANGED, Optional.of(target),
+          Optional.of(String.join(",", fields))));
+    }
+    if (patch.password().isPresent()) {
+      written.add(audit.record(admin, AuditAction.PASSWORD_CHANGED, target));
+    }
+    patch.enabled().ifPresent(enabled -> written.add(audit.record(admin,
+        enabled ? AuditAction.ACCOUNT_ENABLED : AuditAction.ACCOUNT_DISABLED, target)));
+    return Future.all(written).mapEmpty();
   }
 
   private JsonObject tokenJson(StaffSessions.Tokens t) {

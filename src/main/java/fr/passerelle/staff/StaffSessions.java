@@ -1,5 +1,7 @@
 package fr.passerelle.staff;
 
+import fr.passerelle.audit.AuditAction;
+import fr.passerelle.audit.Auditor;
 import fr.passerelle.http.ApiException;
 import fr.passerelle.http.ErrorCode;
 import io.vertx.core.Future;
@@ -32,11 +34,12 @@ final class StaffSessions {
   private final AuthMetrics metrics;
   private final Duration refreshTtl;
   private final Clock clock;
+  private final Auditor audit;
   private final String dummyHash;
   private final SecureRandom random = new SecureRandom();
 
   StaffSessions(Vertx vertx, StaffStore store, PasswordHasher hasher, AccessTokens tokens, LoginThrottle throttle,
-      AuthMetrics metrics, Duration refreshTtl, Clock clock) {
+      AuthMetrics metrics, Duration refreshTtl, Clock clock, Auditor audit) {
     this.vertx = vertx;
     this.store = store;
     this.hasher = hasher;
@@ -45,6 +48,7 @@ final class StaffSessions {
     this.metrics = metrics;
     this.refreshTtl = refreshTtl;
     this.clock = clock;
+    this.audit = audit;
     this.dummyHash = hasher.dummyHash();
   }
 
@@ -60,7 +64,7 @@ final class StaffSessions {
       return hasher.verify(password, hash).eventually(() -> {
         Arrays.fill(password, '\0');
         return Future.succeededFuture();
-      }).compose(matches -> matches && found.isPresent() ? accept(found.get()) : refuse(username));
+      }).compose(matches -> matches && found.isPresent() ? accept(found.get()) : refuse(username, found));
     });
   }
 
@@ -68,20 +72,35 @@ final class StaffSessions {
     throttle.succeeded(account.username());
     if (!account.enabled()) {
       metrics.loginFailed(AuthMetrics.Failure.DISABLED);
-      return Future.failedFuture(ApiException.of(ErrorCode.ACCOUNT_DISABLED));
+      return loginFailed(account, "disabled")
+          .compose(v -> Future.failedFuture(ApiException.of(ErrorCode.ACCOUNT_DISABLED)));
     }
-    return issue(account).onSuccess(t -> {
+    return issue(account).compose(t -> {
       metrics.loginSucceeded();
       LOG.info(() -> "staff " + account.id() + " logged in");
+      return audit.record(account.id(), account.username(), AuditAction.LOGIN, Optional.empty(), Optional.empty())
+          .map(t);
     });
   }
 
-  private Future<Tokens> refuse(String username) {
+  /**
+   * A failed login is recorded against the account it named; a username no account has is not recorded: it may be a
+   * password typed in the wrong field.
+   */
+  private Future<Void> loginFailed(StaffAccount account, String why) {
+    return audit.record(account.id(), account.username(), AuditAction.LOGIN_FAILED, Optional.empty(),
+        Optional.of(why));
+  }
+
+  private Future<Tokens> refuse(String username, Optional<StaffAccount> named) {
     metrics.loginFailed(AuthMetrics.Failure.WRONG_CREDENTIALS);
-    Promise<Tokens> answer = Promise.promise();
-    vertx.setTimer(Math.max(1, throttle.failed(username).toMillis()),
-        id -> answer.fail(ApiException.of(ErrorCode.AUTH_FAILED)));
-    return answer.future();
+    long delay = Math.max(1, throttle.failed(username).toMillis());
+    Future<Void> noted = named.map(account -> loginFailed(account, "wrong-password")).orElse(Future.succeededFuture());
+    return noted.compose(v -> {
+      Promise<Tokens> answer = Promise.promise();
+      vertx.setTimer(delay, id -> answer.fail(ApiException.of(ErrorCode.AUTH_FAILED)));
+      return answer.future();
+    });
   }
 
   /** Swaps a refresh token for a new pair; the old refresh token is spent whatever happens next. */

@@ -1,6 +1,7 @@
 package fr.passerelle.store;
 
 import fr.passerelle.association.AssociationStore;
+import fr.passerelle.audit.AuditLog;
 import fr.passerelle.canned.CannedReplyStore;
 import fr.passerelle.conversation.ConversationStore;
 import fr.passerelle.mailbox.MailboxStore;
@@ -25,4 +26,5 @@ public record Stores(
     MailboxStore mailboxes,
     CampaignStore campaigns,
     StatisticsStore statistics,
-    AssociationStore associations) {}
+    AssociationStore associations,
+    AuditLog audit) {}

@@ -1,6 +1,7 @@
 package fr.passerelle.worker;
 
 import fr.passerelle.app.Services;
+import fr.passerelle.audit.AuditAction;
 import fr.passerelle.crypto.Base64Url;
 import fr.passerelle.crypto.WorkerCertificate;
 import fr.passerelle.http.ApiException;
@@ -59,7 +60,8 @@ public final class CertificateRequestRoutes {
       StaffAccount account = found.orElseThrow(() -> ApiException.of(ErrorCode.NOT_FOUND));
       return staff.saveCertificateRequest(new CertificateRequest(account.id(), dhKey, signingKey,
           services.clock().instant())).map(kept -> json(kept, account));
-    }).onSuccess(json -> CertificateRoutes.answer(ctx, json)).onFailure(ctx::fail);
+    }).compose(json -> services.audit().record(principal, AuditAction.CERTIFICATE_REQUESTED).map(json))
+        .onSuccess(json -> CertificateRoutes.answer(ctx, json)).onFailure(ctx::fail);
   }
 
   /** Pending requests of enabled worker accounts, oldest first, with the pseudonym the certificate must carry. */
@@ -90,7 +92,8 @@ public final class CertificateRequestRoutes {
       }
       WorkerCertificate verified = check.verify(certificate, workerId, ErrorCode.BAD_CERTIFICATE);
       return CertificateRoutes.save(staff, workerId, certificate, verified);
-    }).onSuccess(json -> CertificateRoutes.answer(ctx, json)).onFailure(ctx::fail);
+    }).compose(json -> services.audit().record(StaffAuthHandler.principal(ctx), AuditAction.CERTIFICATE_SIGNED,
+        workerId).map(json)).onSuccess(json -> CertificateRoutes.answer(ctx, json)).onFailure(ctx::fail);
   }
 
   private static JsonObject json(CertificateRequest request, StaffAccount account) {

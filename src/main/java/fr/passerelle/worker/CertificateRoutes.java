@@ -1,6 +1,7 @@
 package fr.passerelle.worker;
 
 import fr.passerelle.app.Services;
+import fr.passerelle.audit.AuditAction;
 import fr.passerelle.crypto.Base64Url;
 import fr.passerelle.crypto.CryptoException;
 import fr.passerelle.crypto.WorkerCertificate;
@@ -19,6 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * A worker's certificate: uploaded once signed offline by the organisation root key, checked here, kept, and handed
@@ -62,6 +64,7 @@ public final class CertificateRoutes {
     byte[] certificate = CertificateCheck.certificateField(JsonBody.object(ctx));
     WorkerCertificate verified = check.verify(certificate, principal.staffId(), ErrorCode.FORBIDDEN);
     save(services.stores().staff(), principal.staffId(), certificate, verified)
+        .compose(json -> services.audit().record(principal, AuditAction.CERTIFICATE_UPLOADED).map(json))
         .onSuccess(json -> answer(ctx, json)).onFailure(ctx::fail);
   }
 
@@ -112,6 +115,8 @@ public final class CertificateRoutes {
         throw new ApiException(ErrorCode.INVALID_FIELD, CertificateCheck.detail(e));
       }
       return services.stores().staff().saveCertificate(account.id(), certificate)
+          .compose(v -> services.audit().record(principal.staffId(), principal.username(),
+              AuditAction.CERTIFICATE_UPLOADED, Optional.empty(), Optional.of("demo")))
           .map(v -> new JsonObject().put("certificate", Base64Url.encode(certificate)));
     }).onSuccess(json -> answer(ctx, json)).onFailure(ctx::fail);
   }

@@ -1,6 +1,7 @@
 package fr.passerelle.worker;
 
 import fr.passerelle.app.Services;
+import fr.passerelle.audit.AuditAction;
 import fr.passerelle.conversation.Conversation;
 import fr.passerelle.conversation.Delivery;
 import fr.passerelle.conversation.Party;
@@ -49,7 +50,7 @@ public final class WorkerSocket {
     this.local = local;
     this.certificates = new CertificateCheck(root, services.clock());
     this.socket = new FrameSocket(services.vertx(), ws, "worker", services.config().limits(), services.sockets());
-    this.commands = new ConversationCommands(services, socket, this::workerId, this::attach, this::detach);
+    this.commands = new ConversationCommands(services, socket, () -> account, this::attach, this::detach);
     socket.start(this::handle, this::closed);
   }
 
@@ -77,7 +78,8 @@ public final class WorkerSocket {
         // The worker's other sockets (tabs) learn of it too; this one ignores its own announcement.
         services.stores().wakeUps().publish(WakeUps.worker(workerId()), QueueService.assigned(c)
             .put("origin", socketId));
-        return attach(c);
+        return attach(c).compose(v -> services.audit().record(account.id(), account.username(),
+            AuditAction.CONVERSATION_ACCEPTED, Optional.empty(), Optional.empty()));
       });
     } else if (frame instanceof ClientFrame.Decline decline) {
       return services.queue().decline(workerId(), decline.entry())

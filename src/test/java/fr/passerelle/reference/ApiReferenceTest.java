@@ -2,6 +2,7 @@ package fr.passerelle.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.audit.AuditAction;
 import fr.passerelle.it.TestNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -76,6 +78,15 @@ class ApiReferenceTest {
         "PUT /api/v1/canned-replies/{id}", "GET /ws/supervisor", "GET /ws/visitor");
     assertThat(documented).as("operations in api/openapi.yaml").isEqualTo(routed);
     assertThat(documentedPaths).as("paths of routes for any method (CORS)").containsAll(anyMethodPaths);
+  }
+
+  @Test
+  void theAuditActionsTheDocumentListsAreExactlyTheOnesRecorded() {
+    JsonArray listed = document.getJsonObject("components").getJsonObject("schemas").getJsonObject("AuditAction")
+        .getJsonArray("enum");
+
+    assertThat(listed.getList()).containsExactlyElementsOf(Arrays.stream(AuditAction.values())
+        .map(AuditAction::wire).toList());
   }
 
   @Test

@@ -2,9 +2,11 @@ package fr.passerelle.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.audit.Auditor;
 import fr.passerelle.config.AuthConfig;
 import fr.passerelle.config.LimitsConfig;
 import fr.passerelle.http.ProblemHandler;
+import fr.passerelle.store.memory.MemoryAuditLog;
 import fr.passerelle.store.memory.MemoryStaffStore;
 import fr.passerelle.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -50,6 +52,7 @@ final class StaffServer {
   final MutableClock clock = new MutableClock();
   final MemoryStaffStore store = new MemoryStaffStore();
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final MemoryAuditLog audit = new MemoryAuditLog();
   final StaffAuth auth;
   final StaffAccount admin;
   final StaffAccount worker;
@@ -71,7 +74,7 @@ final class StaffServer {
         d.envelopeBurst(), d.maxQueueLength(), d.sessionsPerMinute(), loginsPerMinute, d.errorsBeforeClose(),
         d.authTimeout(), d.letterBytes(), d.lettersPerMailbox(), d.mailboxes());
     auth = new StaffAuth(vertx, config, limits, store, id -> Future.succeededFuture(id.startsWith("assoc-")), registry,
-        clock, Duration.ofMillis(1));
+        clock, new Auditor(audit, clock), Duration.ofMillis(1));
     Router router = Router.router(vertx);
     auth.mount(router);
     ProblemHandler.install(router);

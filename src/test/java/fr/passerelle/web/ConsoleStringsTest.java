@@ -2,6 +2,7 @@ package fr.passerelle.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.audit.AuditAction;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,9 @@ class ConsoleStringsTest {
           "actions"),
       expand("admin.associations.channel.", "phone-call", "sms", "whatsapp", "signal", "email", "in-person"),
       expand("day.", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-      expand("language.", "fr", "en", "ro", "bg", "zh", "es", "pt-br", "ru", "sq"))
+      expand("language.", "fr", "en", "ro", "bg", "zh", "es", "pt-br", "ru", "sq"),
+      // Every action the server records has its words: a feature adding an AuditAction adds them too.
+      Stream.of(AuditAction.values()).map(a -> "admin.audit.action." + a.wire()).toList())
       .flatMap(List::stream).toList();
 
   private static List<String> expand(String prefix, String... values) {

@@ -21,6 +21,7 @@ public final class MemoryStores {
     return new Stores(new MemorySessionStore(state), new MemoryQueueStore(state),
         new MemoryConversationStore(state, wakeUps), new MemoryPresenceStore(state), staff, wakeUps,
         new MemoryCannedReplies(), new MemoryHoursStore(state), new MemoryMailboxStore(),
-        new MemoryCampaignStore(state), new MemoryStatisticsStore(state), new MemoryAssociationStore());
+        new MemoryCampaignStore(state), new MemoryStatisticsStore(state), new MemoryAssociationStore(),
+        new MemoryAuditLog());
   }
 }
