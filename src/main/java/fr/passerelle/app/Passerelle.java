@@ -140,7 +140,7 @@ public final class Passerelle {
       new CertificateRequestRoutes(services, root).mount(r);
       new CannedReplyRoutes(services.stores().cannedReplies(), services.tokens(), services.audit()).mount(r);
       new AssociationRoutes(services.stores().associations(), services.stores().staff(), services.tokens(),
-          services.clock()).mount(r);
+          services.clock(), services.audit()).mount(r);
       new AuditRoutes(services.stores().audit(), services.tokens()).mount(r);
       MailboxRoutes.mount(r, services, root, mailboxMetrics);
       new StatisticsRoutes(services).mount(r);

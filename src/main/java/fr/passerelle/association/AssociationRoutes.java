@@ -1,5 +1,7 @@
 package fr.passerelle.association;
 
+import fr.passerelle.audit.AuditAction;
+import fr.passerelle.audit.Auditor;
 import fr.passerelle.http.ApiException;
 import fr.passerelle.http.ErrorCode;
 import fr.passerelle.http.JsonBody;
@@ -34,8 +36,12 @@ public final class AssociationRoutes {
   private final StaffStore staff;
   private final TokenVerifier tokens;
   private final Clock clock;
+  private final Auditor audit;
 
-  public AssociationRoutes(AssociationStore store, StaffStore staff, TokenVerifier tokens, Clock clock) {
+  /** {@code audit} records the admin's changes (which association, never what changed). */
+  public AssociationRoutes(AssociationStore store, StaffStore staff, TokenVerifier tokens, Clock clock,
+      Auditor audit) {
+    this.audit = audit;
     this.store = store;
     this.staff = staff;
     this.tokens = tokens;
@@ -62,7 +68,7 @@ public final class AssociationRoutes {
     AssociationDetails details = AssociationJson.details(JsonBody.object(ctx));
     Instant now = clock.instant();
     answer(ctx, 201, store.create(new Association(Ids.newId(), details, List.of(), now, now))
-        .map(AssociationJson::full));
+        .compose(created -> audited(ctx, AuditAction.ASSOCIATION_CREATED, created)));
   }
 
   private void get(RoutingContext ctx) {
@@ -74,12 +80,13 @@ public final class AssociationRoutes {
     String id = ctx.pathParam("id");
     answer(ctx, 200, require(id)
         .compose(old -> store.updateDetails(id, AssociationJson.patch(old.details(), body), clock.instant()))
-        .map(AssociationJson::full));
+        .compose(changed -> audited(ctx, AuditAction.ASSOCIATION_CHANGED, changed)));
   }
 
   private void registerKey(RoutingContext ctx) {
     byte[] publicKey = AssociationJson.publicKey(JsonBody.object(ctx));
-    answer(ctx, 201, store.addKey(ctx.pathParam("id"), publicKey, clock.instant()).map(AssociationJson::full));
+    answer(ctx, 201, store.addKey(ctx.pathParam("id"), publicKey, clock.instant())
+        .compose(changed -> audited(ctx, AuditAction.ASSOCIATION_KEY_REGISTERED, changed)));
   }
 
   /** Active associations with a key that cover the département; those speaking the language first, then by name. */
@@ -103,6 +110,12 @@ public final class AssociationRoutes {
             ErrorCode.UNKNOWN_ASSOCIATION, "this account is not linked to an association")))
         .compose(this::require)
         .map(AssociationJson::full));
+  }
+
+  /** Records the change, then gives the association's wire form. */
+  private Future<JsonObject> audited(RoutingContext ctx, AuditAction action, Association association) {
+    return audit.record(StaffAuthHandler.principal(ctx), action, association.id())
+        .map(v -> AssociationJson.full(association));
   }
 
   private Future<Association> require(String id) {

@@ -51,7 +51,17 @@ public enum AuditAction {
   /** A worker answered a mailbox (which one is not recorded). */
   MAILBOX_ANSWERED("mailbox-answered"),
   /** A worker or admin discarded a mailbox (which one is not recorded). */
-  MAILBOX_DISCARDED("mailbox-discarded");
+  MAILBOX_DISCARDED("mailbox-discarded"),
+  /** An admin added an association to the directory; target: the association. */
+  ASSOCIATION_CREATED("association-created"),
+  /** An admin changed an association's details or (de)activated it; target: the association. */
+  ASSOCIATION_CHANGED("association-changed"),
+  /** An admin registered an association's new public key; target: the association. */
+  ASSOCIATION_KEY_REGISTERED("association-key-registered"),
+  /** An admin registered a campaign code; target: the code. */
+  CAMPAIGN_CREATED("campaign-created"),
+  /** An admin changed a campaign's label or département; target: the code. */
+  CAMPAIGN_CHANGED("campaign-changed");
 
   private final String wire;
 

@@ -1,6 +1,8 @@
 package fr.passerelle.statistics;
 
 import fr.passerelle.association.Departements;
+import fr.passerelle.audit.AuditAction;
+import fr.passerelle.audit.Auditor;
 import fr.passerelle.http.JsonBody;
 import fr.passerelle.staff.Role;
 import fr.passerelle.staff.StaffAuthHandler;
@@ -27,8 +29,11 @@ public final class CampaignRoutes {
 
   private final CampaignStore store;
   private final TokenVerifier tokens;
+  private final Auditor audit;
 
-  public CampaignRoutes(CampaignStore store, TokenVerifier tokens) {
+  /** {@code audit} records the admin's changes (which code). */
+  public CampaignRoutes(CampaignStore store, TokenVerifier tokens, Auditor audit) {
+    this.audit = audit;
     this.store = store;
     this.tokens = tokens;
   }
@@ -55,7 +60,11 @@ public final class CampaignRoutes {
     } catch (RuntimeException e) {
       created = Future.failedFuture(e);
     }
-    answer(ctx, 201, created.map(CampaignRoutes::json));
+    answer(ctx, 201, created.compose(c -> audited(ctx, AuditAction.CAMPAIGN_CREATED, c)));
+  }
+
+  private Future<JsonObject> audited(RoutingContext ctx, AuditAction action, Campaign campaign) {
+    return audit.record(StaffAuthHandler.principal(ctx), action, campaign.code()).map(v -> json(campaign));
   }
 
   private void update(RoutingContext ctx) {
@@ -70,7 +79,7 @@ public final class CampaignRoutes {
     } catch (RuntimeException e) {
       updated = Future.failedFuture(e);
     }
-    answer(ctx, 200, updated.map(CampaignRoutes::json));
+    answer(ctx, 200, updated.compose(c -> audited(ctx, AuditAction.CAMPAIGN_CHANGED, c)));
   }
 
   private static JsonObject checkedBody(RoutingContext ctx) {

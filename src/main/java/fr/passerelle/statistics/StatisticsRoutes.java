@@ -29,7 +29,7 @@ public final class StatisticsRoutes {
         .putHeader("Content-Type", "text/csv; charset=utf-8; header=present")
         .putHeader("Content-Disposition", "attachment; filename=\"statistics.csv\"")
         .end(r.csv())).onFailure(ctx::fail));
-    new CampaignRoutes(services.stores().campaigns(), services.tokens()).mount(router);
+    new CampaignRoutes(services.stores().campaigns(), services.tokens(), services.audit()).mount(router);
   }
 
   private Future<StatisticsReport> report(RoutingContext ctx) {

@@ -171,6 +171,36 @@ class AuditActionsTest {
   }
 
   @Test
+  void theAdminsAssociationAndCampaignChangesAreRecordedWithoutWhatChanged() {
+    JsonObject details = new JsonObject().put("name", "Le Phare").put("approvalReference", "AGR-SECRET-42")
+        .put("departements", new JsonArray().add("93")).put("languages", new JsonArray().add("ro"))
+        .put("channels", new JsonArray().add("sms"));
+    Response created = audit.call("POST", "/api/v1/admin/associations", "admin", details);
+    assertThat(created.status()).as(created.body().encode()).isEqualTo(201);
+    String id = created.body().getString("id");
+    audit.single("association-created", "admin", id, null);
+    assertThat(audit.call("PATCH", "/api/v1/admin/associations/" + id, "admin",
+        new JsonObject().put("active", false)).status()).isEqualTo(200);
+    audit.single("association-changed", "admin", id, null);
+    String publicKey = Base64Url.encode(X25519.generate(RANDOM).publicKey());
+    assertThat(audit.call("POST", "/api/v1/admin/associations/" + id + "/keys", "admin",
+        new JsonObject().put("publicKey", publicKey)).status()).isEqualTo(201);
+    audit.single("association-key-registered", "admin", id, null);
+    assertThat(audit.call("POST", "/api/v1/admin/associations/" + id + "/keys", "admin",
+        new JsonObject().put("publicKey", "not a key")).status()).isEqualTo(400);
+    assertThat(audit.entries("association-key-registered")).as("a refused key leaves no entry").hasSize(1);
+
+    JsonObject campaign = new JsonObject().put("code", "ads-93").put("label", "Annonces 93").put("departement", "93");
+    assertThat(audit.call("POST", "/api/v1/campaigns", "admin", campaign).status()).isEqualTo(201);
+    audit.single("campaign-created", "admin", "ads-93", null);
+    assertThat(audit.call("PATCH", "/api/v1/campaigns/ads-93", "admin", new JsonObject().put("departement", "94"))
+        .status()).isEqualTo(200);
+    audit.single("campaign-changed", "admin", "ads-93", null);
+    assertThat(audit.page("limit=200").encode()).doesNotContain("AGR-SECRET-42").doesNotContain(publicKey)
+        .doesNotContain("Annonces 93");
+  }
+
+  @Test
   void certificateRequestsAndUploadsAreRecorded() {
     String camille = audit.staffId("camille");
     JsonObject keys = keys();
