@@ -1,6 +1,7 @@
 package fr.passerelle.it;
 
 import fr.passerelle.app.DemoData;
+import fr.passerelle.association.DemoAssociations;
 import fr.passerelle.app.Passerelle;
 import fr.passerelle.client.FrameChannel;
 import fr.passerelle.client.Transport;
@@ -44,6 +45,10 @@ public final class TestNode implements AutoCloseable {
   public static TestNode start(Vertx vertx, Map<String, String> settings) {
     MutableClock clock = new MutableClock();
     Passerelle node = await(Passerelle.start(vertx, config(settings), registry(), clock));
+    if (!node.services().config().demo().enabled()) {
+      // The demo accounts include an intake officer of a demo association: the directory must hold it.
+      await(DemoAssociations.seed(node.services().stores().associations(), clock));
+    }
     await(DemoData.seed(node.staff(), PASSWORD));
     return new TestNode(vertx, node, clock);
   }
