@@ -1,13 +1,12 @@
 /**
  * The admin's screen: one tab each for staff accounts, certificate signing, opening hours, canned replies and the
- * association directory and the audit log; above them, a warning of referrals about to expire unacknowledged.
+ * association directory and the audit log.
  */
 import { AssociationsAdmin } from './admin-associations.js';
 import { AuditAdmin } from './admin-audit.js';
 import { CannedAdmin } from './admin-canned.js';
 import { CertificatesAdmin } from './admin-certificates.js';
 import { HoursAdmin } from './admin-hours.js';
-import { showExpiringReferrals } from './admin-referrals.js';
 import { StaffAdmin } from './admin-staff.js';
 import { show } from './dom.js';
 
@@ -32,7 +31,6 @@ export class AdminView {
       tab.onclick = () => this.open(tab.dataset.view);
     }
     this.open('staff');
-    showExpiringReferrals(this.api, $('referrals-warning'));
   }
 
   open(name) {
@@ -56,9 +54,6 @@ export class AdminView {
     this.current = null;
     this.keyHolder.key = null;
     $('admin-panel').replaceChildren();
-    $('referrals-warning').replaceChildren();
-    $('referrals-warning').hidden = true;
-    delete $('referrals-warning').dataset.count;
     show($('admin-view'), false);
   }
 }

@@ -3,21 +3,15 @@ package fr.passerelle.web;
 import static fr.passerelle.it.TestNode.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.association.DemoAssociations;
 import fr.passerelle.crypto.Base64Url;
 import fr.passerelle.crypto.Ed25519;
 import fr.passerelle.crypto.WorkerCertificate;
 import fr.passerelle.it.TestNode;
-import fr.passerelle.referral.Referral;
-import fr.passerelle.referral.ReferralStatus;
 import fr.passerelle.staff.StaffAccount;
-import fr.passerelle.statistics.Origin;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +26,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The admin's views: staff accounts, certificate signing with the organisation key file loaded into the browser
- * (without and with a passphrase), opening hours, canned replies, and the warning of referrals about to expire.
+ * (without and with a passphrase), opening hours, canned replies.
  */
 class ConsoleAdminBrowserTest {
   /** The organisation key of the known answer in docs/protocol.md: seed 32 × 0x01, org-demo. */
@@ -101,37 +95,6 @@ class ConsoleAdminBrowserTest {
   private static void tab(ConsolePage page, String view) {
     page.click(".admin-nav .tab[data-view='" + view + "']");
     page.waitUntil(view + " open", () -> view.equals(page.waitFor("#admin-panel").getAttribute("data-view")));
-  }
-
-  private void referral(String id, String association, Duration expiresIn) {
-    Instant now = node.clock().instant();
-    await(node.node().services().stores().referrals().create(new Referral(id, association, "w1", "key",
-        Optional.of("c2VhbGVk"), ReferralStatus.SENT, now, now.plus(expiresIn), now,
-        new Origin(Optional.empty(), "fr"), "digest")));
-  }
-
-  @Test
-  void theAdminIsWarnedOfReferralsAboutToExpireUnacknowledgedPerAssociation() {
-    referral("r-1", DemoAssociations.LINKED_ID, Duration.ofDays(2));
-    referral("r-2", DemoAssociations.LINKED_ID, Duration.ofDays(1));
-    referral("r-3", "demo-association-sud", Duration.ofDays(2));
-    referral("r-later", "demo-association-sud", Duration.ofDays(20));
-
-    ConsolePage page = admin();
-
-    page.waitUntil("warned", () -> page.all("#referrals-warning li").size() == 2);
-    assertThat(page.text("#referrals-warning")).contains("3 orientation(s)", "Le Phare", "La Traversée");
-    assertThat(page.all("#referrals-warning li").get(0).getAttribute("data-count")).isEqualTo("2");
-    page.assertAccessible("admin, referrals warning");
-    page.screenshot("admin-referrals-warning");
-  }
-
-  @Test
-  void noWarningWithoutReferralsAboutToExpire() {
-    referral("r-later", DemoAssociations.LINKED_ID, Duration.ofDays(20));
-    ConsolePage page = admin();
-    page.waitUntil("asked", () -> "0".equals(page.all("#referrals-warning").get(0).getAttribute("data-count")));
-    assertThat(page.all("#referrals-warning").get(0).isDisplayed()).isFalse();
   }
 
   @Test
