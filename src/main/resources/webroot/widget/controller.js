@@ -7,6 +7,7 @@
 import { isMessageCode, MAX_TEXT_LENGTH, toBase64url } from '../lib/index.js';
 import { Connection } from './connection.js';
 import { Mailbox } from './mailbox.js';
+import { consentContent, readReferralRequest } from './referral-card.js';
 import { createSession, fetchService } from './relay.js';
 import { formatResumeCode, parseResumeCode } from './resume-code.js';
 import { SecureChannel } from './secure-channel.js';
@@ -419,9 +420,41 @@ export class Controller {
       const by = this.state.worker?.pseudonym;
       this.state.messages.push({ id: newId(), from: 'worker', by, text: content.text });
       this.emit('messages');
+    } else if (content.type === 'referral-request' && readReferralRequest(content)) {
+      this.state.messages.push({ id: newId(), from: 'referral', by: this.state.worker?.pseudonym,
+        ...readReferralRequest(content), decision: null });
+      this.emit('messages');
     } else if (content.type !== 'hello') {
       this.system('message.unsupported');
     }
+  }
+
+  /**
+   * The visitor's answer to a referral request shown in the log: sent encrypted to the worker (`referral-consent`)
+   * and told to the server as a `consent` frame, which records only that it was given or refused, and when. False if
+   * the request is not shown, already answered, or the conversation is not open.
+   * @param {string} id the id of the request's message in the log
+   * @param {boolean} given
+   */
+  answerReferral(id, given) {
+    const message = this.state.messages.find((m) => m.id === id && m.from === 'referral');
+    if (!message || message.decision || this.state.phase !== 'chatting' || !this.channel.verified) {
+      return false;
+    }
+    message.decision = given ? 'accepted' : 'declined';
+    this.emit('messages');
+    const conversation = this.channel.conversation;
+    this.enqueue(async () => {
+      if (this.channel.conversation !== conversation || !this.channel.verified) {
+        return;
+      }
+      const { header, body } = await this.channel.encryptContent(consentContent(message.request, given));
+      const frame = { type: 'send', id: newId(), conversation, header, body };
+      this.outbox.set(frame.id, frame);
+      this.send(frame);
+      this.send({ type: 'consent', conversation, request: message.request, given });
+    });
+    return true;
   }
 
   async encryptAndSend(message) {
