@@ -68,6 +68,19 @@ public final class VisitorClient {
     return channel.send(new JsonObject().put("type", "ack").put("conversation", conversation).put("seq", seq));
   }
 
+  /**
+   * Tells the server the visitor's answer to a referral request (the encrypted {@code referral-consent} content goes
+   * separately); completes with {@code consent-recorded}, or fails with the {@code error} frame.
+   */
+  public Future<JsonObject> consent(String conversation, String request, boolean given) {
+    channel.send(new JsonObject().put("type", "consent").put("conversation", conversation).put("request", request)
+        .put("given", given));
+    return channel.next(f -> "consent-recorded".equals(f.getString("type")) && request.equals(f.getString("request"))
+        || "error".equals(f.getString("type")), Duration.ofSeconds(10))
+        .compose(f -> "error".equals(f.getString("type"))
+            ? Future.failedFuture(new FrameChannel.FrameError(f)) : Future.succeededFuture(f));
+  }
+
   public Future<JsonObject> leave() {
     channel.send(new JsonObject().put("type", "leave"));
     return channel.next("left");

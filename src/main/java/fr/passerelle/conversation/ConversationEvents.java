@@ -25,4 +25,9 @@ public final class ConversationEvents {
   public static JsonObject flagged(String flag) {
     return new JsonObject().put("type", "flagged").put("flag", flag);
   }
+
+  /** The visitor answered a referral request: which one and yes or no, nothing else. */
+  public static JsonObject consent(String request, boolean given) {
+    return new JsonObject().put("type", "consent").put("request", request).put("given", given);
+  }
 }

@@ -112,6 +112,12 @@ public final class ConversationService {
     }));
   }
 
+  /** Records the visitor's answer to a referral request and tells the worker's sockets. */
+  public Future<Consent> consent(String conversationId, String request, boolean given) {
+    return stores.conversations().recordConsent(conversationId, new Consent(request, given, clock.instant()))
+        .onSuccess(c -> publish(conversationId, ConversationEvents.consent(request, given)));
+  }
+
   public Future<Conversation> rotateVisitorKey(String conversationId, String key) {
     return stores.conversations().updateVisitorKey(conversationId, key)
         .onSuccess(c -> publish(c.id(), ConversationEvents.visitorKey(key)));

@@ -49,6 +49,16 @@ public interface ConversationStore {
   /** Adds a flag (raising priority for any later routing). */
   Future<Conversation> flag(String id, Flag flag);
 
+  /**
+   * Records the visitor's answer to a referral request of an active conversation, replacing an earlier answer to
+   * the same request (a visitor may withdraw). Fails {@code UNKNOWN_CONVERSATION}, {@code CONVERSATION_ENDED}, or
+   * {@code CONFLICT} for a new request once {@link Consent#MAX_PER_CONVERSATION} are recorded.
+   */
+  Future<Consent> recordConsent(String conversationId, Consent consent);
+
+  /** The visitor's last answer to {@code request} in that conversation, if any (none for an unknown conversation). */
+  Future<Optional<Consent>> consent(String conversationId, String request);
+
   /** Replaces the visitor's ephemeral key (after a transfer the visitor starts a new handshake). */
   Future<Conversation> updateVisitorKey(String id, String visitorKey);
 

@@ -1,6 +1,7 @@
 package fr.passerelle.protocol;
 
 import static fr.passerelle.http.JsonBody.invalid;
+import static fr.passerelle.http.JsonBody.optionalBoolean;
 import static fr.passerelle.http.JsonBody.optionalString;
 import static fr.passerelle.http.JsonBody.requireString;
 import static fr.passerelle.protocol.Fields.base64;
@@ -43,6 +44,9 @@ public sealed interface ClientFrame {
   record Sync(Optional<String> conversation, long after) implements ClientFrame {}
 
   record Erase() implements ClientFrame {}
+
+  /** The visitor's answer to a referral request, told to the server as well as (encrypted) to the worker. */
+  record Consent(String conversation, String request, boolean given) implements ClientFrame {}
 
   record Presence(boolean available) implements ClientFrame {}
 
@@ -94,6 +98,8 @@ public sealed interface ClientFrame {
       case "ack" -> new Ack(optionalId(json, "conversation"), nonNegativeLong(json, "seq"));
       case "sync" -> new Sync(optionalId(json, "conversation"), nonNegativeLong(json, "after"));
       case "erase" -> new Erase();
+      case "consent" -> new Consent(id(json, "conversation"), id(json, "request"),
+          optionalBoolean(json, "given").orElseThrow(() -> invalid("given", "is required")));
       case "presence" -> new Presence(presence(json));
       case "accept" -> new Accept(id(json, "entry"));
       case "decline" -> new Decline(id(json, "entry"));

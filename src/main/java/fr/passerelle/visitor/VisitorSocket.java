@@ -74,6 +74,8 @@ public final class VisitorSocket {
         delivery.get().syncFrom(sync.after());
         return c;
       });
+    } else if (frame instanceof ClientFrame.Consent consent) {
+      return consent(consent);
     } else if (frame instanceof ClientFrame.Erase) {
       return erase();
     } else if (frame instanceof ClientFrame.Ping) {
@@ -159,6 +161,14 @@ public final class VisitorSocket {
         .map(Future::succeededFuture)
         .orElseGet(() -> Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_CONVERSATION,
             "not in that conversation")));
+  }
+
+  /** Only for the visitor's current conversation; any other one is {@code not_found}, as if it did not exist. */
+  private Future<?> consent(ClientFrame.Consent consent) {
+    return conversation(Optional.of(consent.conversation()))
+        .recover(e -> Future.failedFuture(new ApiException(ErrorCode.NOT_FOUND, "not in that conversation")))
+        .compose(c -> services.conversations().consent(c, consent.request(), consent.given()))
+        .onSuccess(c -> socket.send(ServerFrames.of("consent-recorded").put("request", consent.request())));
   }
 
   private Future<?> leave() {

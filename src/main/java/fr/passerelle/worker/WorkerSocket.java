@@ -197,6 +197,8 @@ public final class WorkerSocket {
           return detach(conversationId);
         });
       }
+      case "consent" -> socket.send(ServerFrames.of("consent").put("conversation", conversationId)
+          .put("request", event.getString("request")).put("given", event.getBoolean("given")));
       case "visitor-key" -> socket.send(ServerFrames.of("visitor-key").put("conversation", conversationId)
           .put("publicKey", event.getString("publicKey")));
       // Ended or handed on from another tab of this worker: this one stops following it too.

@@ -1,5 +1,6 @@
 package fr.passerelle.store.memory;
 
+import fr.passerelle.conversation.Consent;
 import fr.passerelle.conversation.Envelope;
 import fr.passerelle.conversation.Party;
 import java.time.Instant;
@@ -9,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The envelopes of one conversation and the ids it has ever stored; only touched under the state lock. */
+/**
+ * The envelopes of one conversation, the ids it has ever stored and the visitor's answers to referral requests;
+ * only touched under the state lock.
+ */
 final class ConversationLog {
 
   /** What is remembered of an envelope id after the envelope itself is acked or purged. */
@@ -19,6 +23,7 @@ final class ConversationLog {
   // Kept for the conversation's lifetime so a resend after an ack is still recognised as a duplicate. Keyed by
   // sender and id: the two ends choose their ids independently and may well both start at "1".
   private final Map<String, Receipt> receipts = new HashMap<>();
+  private final Map<String, Consent> consents = new HashMap<>();
   private long lastSeq;
 
   /** The envelope {@code from} first stored under {@code id}, rebuilt from its receipt if it was deleted since. */
@@ -51,6 +56,19 @@ final class ConversationLog {
   /** Deletes the envelopes stored before {@code before}; returns how many. */
   int purgeBefore(Instant before) {
     return removeIf(envelopes, e -> e.storedAt().isBefore(before));
+  }
+
+  /** Records or replaces the answer to a request; false if it is a new request and the log holds the maximum. */
+  boolean consent(Consent consent) {
+    if (!consents.containsKey(consent.request()) && consents.size() >= Consent.MAX_PER_CONVERSATION) {
+      return false;
+    }
+    consents.put(consent.request(), consent);
+    return true;
+  }
+
+  Optional<Consent> consent(String request) {
+    return Optional.ofNullable(consents.get(request));
   }
 
   private static String key(Party from, String id) {

@@ -1,5 +1,6 @@
 package fr.passerelle.store.memory;
 
+import fr.passerelle.conversation.Consent;
 import fr.passerelle.conversation.Conversation;
 import fr.passerelle.conversation.ConversationEvents;
 import fr.passerelle.conversation.ConversationStore;
@@ -146,6 +147,24 @@ final class MemoryConversationStore implements ConversationStore {
       return put(new Conversation(c.id(), c.sessionId(), c.workerId(), c.languages(), Set.copyOf(flags), c.order(),
           c.visitorKey(), c.startedAt(), c.endedAt()));
     });
+  }
+
+  @Override
+  public Future<Consent> recordConsent(String conversationId, Consent consent) {
+    return state.atomically(() -> {
+      state.requireActive(conversationId);
+      if (!state.logs.get(conversationId).consent(consent)) {
+        throw MemoryState.fail(ErrorCode.CONFLICT,
+            "A conversation holds answers to at most " + Consent.MAX_PER_CONVERSATION + " requests.");
+      }
+      return consent;
+    });
+  }
+
+  @Override
+  public Future<Optional<Consent>> consent(String conversationId, String request) {
+    return state.atomically(() -> Optional.ofNullable(state.logs.get(conversationId))
+        .flatMap(log -> log.consent(request)));
   }
 
   /** Active conversations only. */
