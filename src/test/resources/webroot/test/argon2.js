@@ -1,5 +1,5 @@
 /**
- * The console's own Argon2id and BLAKE2b (webroot/console/argon2.js, blake2b.js) and key file reader against known
+ * The staff pages' own Argon2id and BLAKE2b (webroot/lib/argon2.js, blake2b.js) and key file reader against known
  * answers: RFC 7693, RFC 9106 and the organisation key file of docs/protocol.md.
  */
 import { argon2id } from '../lib/argon2.js';
