@@ -12,7 +12,8 @@ export const AUDIT_ACTIONS = ['login', 'login-failed', 'logout', 'logout-everywh
   'certificate-uploaded', 'certificate-signed', 'conversation-accepted', 'conversation-transferred',
   'conversation-ended', 'conversation-flagged', 'hours-changed', 'canned-reply-created', 'canned-reply-changed',
   'canned-reply-deleted', 'mailbox-answered', 'mailbox-discarded', 'association-created', 'association-changed',
-  'association-key-registered', 'campaign-created', 'campaign-changed'];
+  'association-key-registered', 'campaign-created', 'campaign-changed', 'referral-sent', 'referral-opened',
+  'referral-acknowledged', 'referral-accepted', 'referral-declined'];
 const PAGE = 50;
 
 /** The words for an action, or its wire name for one this console does not know yet. */

@@ -17,6 +17,7 @@ import fr.passerelle.queue.OfferDeclines;
 import fr.passerelle.queue.QueueService;
 import fr.passerelle.queue.QueueWatcher;
 import fr.passerelle.reference.ApiReference;
+import fr.passerelle.referral.ReferralRoutes;
 import fr.passerelle.service.OpeningHours;
 import fr.passerelle.service.ServiceHours;
 import fr.passerelle.service.ServiceRoutes;
@@ -144,6 +145,7 @@ public final class Passerelle {
       new AuditRoutes(services.stores().audit(), services.tokens()).mount(r);
       MailboxRoutes.mount(r, services, root, mailboxMetrics);
       new StatisticsRoutes(services).mount(r);
+      new ReferralRoutes(services).mount(r);
       ApiReference.load().mount(r);
     });
     Future<Void> demoReplies = services.config().demo().enabled()

@@ -5,6 +5,7 @@ import fr.passerelle.http.ErrorCode;
 import fr.passerelle.http.ProblemHandler;
 import fr.passerelle.http.WebRoot;
 import fr.passerelle.mailbox.MailboxRoutes;
+import fr.passerelle.referral.ReferralRoutes;
 import fr.passerelle.visitor.SessionRoutes;
 import fr.passerelle.visitor.VisitorSocket;
 import fr.passerelle.widget.WidgetCors;
@@ -41,6 +42,7 @@ public final class PublicServer {
     int letterBody = MailboxRoutes.bodyLimit(services.config().limits().letterBytes());
     MailboxRoutes.LETTER_PATHS.forEach(path -> router.route(path).handler(BodyHandler.create(false)
         .setBodyLimit(letterBody)));
+    ReferralRoutes.mountBodyLimit(router, services.config().limits().referralBytes());
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(services.config().limits().maxBodyBytes()));
     WidgetCors.mount(router, services.config().http());
     router.get("/api/v1").respond(ctx -> Future.succeededFuture(index()));

@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Deletes, every {@code retention.purgeInterval}, whatever has outlived its retention period: sessions, envelopes and
- * ended conversations, mailboxes, audit entries. A new kind of data adds its step to {@link #runOnce}.
+ * ended conversations (with the visitor's consent records), mailboxes, audit entries, referrals (unacknowledged
+ * ciphertext expired, then status records). A new kind of data adds its step to {@link #runOnce}.
  */
 public final class RetentionPurge {
   private static final Logger LOG = Logger.getLogger(RetentionPurge.class.getName());
@@ -66,6 +67,7 @@ public final class RetentionPurge {
         .compose(n -> stores.mailboxes().purge(now.minus(retention.mailbox())).map(m -> n + m))
         .compose(n -> stores.statistics().purge(firstKeptMonth(now)).map(m -> n + m))
         .compose(n -> stores.audit().purge(now.minus(retention.audit())).map(a -> n + a))
+        .compose(n -> stores.referrals().purge(now, now.minus(retention.referral())).map(r -> n + r))
         .compose(n -> afterPurge.get().map(n))
         .onSuccess(n -> LOG.log(n > 0 ? Level.INFO : Level.FINE, "retention purge deleted {0} items", n))
         .onFailure(e -> LOG.log(Level.WARNING, "retention purge failed: {0}", e.getClass().getName()));

@@ -61,7 +61,17 @@ public enum AuditAction {
   /** An admin registered a campaign code; target: the code. */
   CAMPAIGN_CREATED("campaign-created"),
   /** An admin changed a campaign's label or département; target: the code. */
-  CAMPAIGN_CHANGED("campaign-changed");
+  CAMPAIGN_CHANGED("campaign-changed"),
+  /** A worker sent a sealed referral; target: the association (the referral id is not recorded). */
+  REFERRAL_SENT("referral-sent"),
+  /** An intake officer fetched a sealed referral; target: their association. */
+  REFERRAL_OPENED("referral-opened"),
+  /** An intake officer acknowledged a referral (its ciphertext is deleted); target: their association. */
+  REFERRAL_ACKNOWLEDGED("referral-acknowledged"),
+  /** An intake officer accepted a referral; target: their association. */
+  REFERRAL_ACCEPTED("referral-accepted"),
+  /** An intake officer declined a referral; target: their association. */
+  REFERRAL_DECLINED("referral-declined");
 
   private final String wire;
 

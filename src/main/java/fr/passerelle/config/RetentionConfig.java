@@ -8,7 +8,10 @@ import java.time.Duration;
  * {@code envelope}, an ended conversation's envelopes are deleted after {@code endedGrace}, a mailbox goes
  * {@code mailbox} after its last letter, and an audit entry (staff accountability, no content) after {@code audit}.
  * The anonymous statistics aggregates, which hold no personal data, are kept {@code statistics} (five years by
- * default, for reports to funders); a month goes once it is entirely older. A new kind of data adds its component
+ * default, for reports to funders); a month goes once it is entirely older. A sealed referral nobody acknowledged
+ * expires {@code referral} after it was sent (its ciphertext deleted, its status record kept), and a referral's
+ * status record goes {@code referral} after its last change; admins are warned {@code referralWarning} before an
+ * unacknowledged referral expires. A new kind of data adds its component
  * here, a row in docs/configuration.md and a step in the retention purge.
  */
 public record RetentionConfig(
@@ -19,7 +22,9 @@ public record RetentionConfig(
     Duration purgeInterval,
     Duration mailbox,
     Duration statistics,
-    Duration audit) {
+    Duration audit,
+    Duration referral,
+    Duration referralWarning) {
 
   /**
    * Audit entries last 180 days by default: long enough to answer a question about a staff action months later,
@@ -29,6 +34,7 @@ public record RetentionConfig(
 
   public static RetentionConfig defaults() {
     return new RetentionConfig(Duration.ofHours(12), Duration.ofMinutes(10), Duration.ofHours(24),
-        Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofDays(7), Duration.ofDays(1827), DEFAULT_AUDIT);
+        Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofDays(7), Duration.ofDays(1827), DEFAULT_AUDIT,
+        Duration.ofDays(30), Duration.ofDays(3));
   }
 }

@@ -6,6 +6,7 @@ import fr.passerelle.canned.CannedReplyStore;
 import fr.passerelle.conversation.ConversationStore;
 import fr.passerelle.mailbox.MailboxStore;
 import fr.passerelle.queue.QueueStore;
+import fr.passerelle.referral.ReferralStore;
 import fr.passerelle.service.HoursStore;
 import fr.passerelle.statistics.CampaignStore;
 import fr.passerelle.statistics.StatisticsStore;
@@ -27,4 +28,5 @@ public record Stores(
     CampaignStore campaigns,
     StatisticsStore statistics,
     AssociationStore associations,
-    AuditLog audit) {}
+    AuditLog audit,
+    ReferralStore referrals) {}

@@ -72,7 +72,8 @@ final class StaffServer {
     LimitsConfig d = LimitsConfig.defaults();
     LimitsConfig limits = new LimitsConfig(d.maxFrameBytes(), d.maxBodyBytes(), d.envelopesPerSecond(),
         d.envelopeBurst(), d.maxQueueLength(), d.sessionsPerMinute(), loginsPerMinute, d.errorsBeforeClose(),
-        d.authTimeout(), d.letterBytes(), d.lettersPerMailbox(), d.mailboxes());
+        d.authTimeout(), d.letterBytes(), d.lettersPerMailbox(), d.mailboxes(),
+        d.referralBytes());
     auth = new StaffAuth(vertx, config, limits, store, id -> Future.succeededFuture(id.startsWith("assoc-")), registry,
         clock, new Auditor(audit, clock), Duration.ofMillis(1));
     Router router = Router.router(vertx);

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 class SupervisorSocketTest {
   private static final LimitsConfig LIMITS = new LimitsConfig(1_024, 16_384, 5, 20, 500, 10, 10, 20,
-      Duration.ofSeconds(1), 65_536, 50, 10_000);
+      Duration.ofSeconds(1), 65_536, 50, 10_000, 16_384);
   private static final TokenVerifier VERIFIER = token -> switch (token) {
     case "supervisor-token" -> Future.succeededFuture(new StaffPrincipal("s1", "sam", Role.SUPERVISOR));
     case "admin-token" -> Future.succeededFuture(new StaffPrincipal("a1", "ada", Role.ADMIN));

@@ -22,6 +22,6 @@ public final class MemoryStores {
         new MemoryConversationStore(state, wakeUps), new MemoryPresenceStore(state), staff, wakeUps,
         new MemoryCannedReplies(), new MemoryHoursStore(state), new MemoryMailboxStore(),
         new MemoryCampaignStore(state), new MemoryStatisticsStore(state), new MemoryAssociationStore(),
-        new MemoryAuditLog());
+        new MemoryAuditLog(), new MemoryReferralStore());
   }
 }
