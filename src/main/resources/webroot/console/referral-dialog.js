@@ -201,6 +201,7 @@ function renderConsent() {
   const answer = state.request ? conversation.consents.get(state.request) : null;
   const status = !state.request ? '' : answer ? (answer.given ? 'given' : 'refused') : 'waiting';
   parts.consent.dataset.consent = status;
+  parts.consent.dataset.request = state.request ?? '';
   if (status) {
     setText(parts.consent, `referral.consent.${status}`);
   } else {
