@@ -6,14 +6,19 @@ import java.util.Set;
 
 /**
  * {@code java -jar passerelle.jar intake ...}: the intake officer's tool for the association's key, run on their own
- * machine. Referral commands (list, fetch, acknowledge) come with the referral API.
+ * machine, and the association's inbox of referrals from there (docs/operations.md, "Association keys").
  */
 public final class IntakeCommand {
   static final String USAGE = String.join("\n",
       "usage: passerelle intake <command> [options]",
       "  keygen --out FILE [--passphrase-file FILE | --ask-passphrase]",
       "  show --key FILE",
+      "  list --server URL --username NAME --password-file FILE",
+      "  fetch --id ID --key FILE [--passphrase-file FILE | --ask-passphrase] [--out FILE] + the login options",
+      "  ack | accept | decline --id ID + the login options",
       "keygen makes the association's key pair and prints the public key and fingerprint to give the admin.",
+      "list shows your association's referrals; fetch opens one with the key file and prints the form (or writes it",
+      "to a new file); ack acknowledges it (the server then deletes its copy); accept or decline answer it after.",
       "Exit codes: 0 done, 1 failed, 2 bad command line. See docs/operations.md.");
 
   private IntakeCommand() {}
@@ -34,9 +39,14 @@ public final class IntakeCommand {
         case "keygen" -> IntakeKeygen.run(options, out, err, terminal);
         case "show" -> IntakeKeygen.print(AssociationKeyFile.read(Options.parse(options,
             Set.of("--key")).path("--key")).publicKey(), out);
+        case "list" -> IntakeReferrals.list(options, out);
+        case "fetch" -> IntakeReferrals.fetch(options, out, err, terminal);
+        case "ack" -> IntakeReferrals.change(options, "acknowledge", out);
+        case "accept", "decline" -> IntakeReferrals.change(options, args[0], out);
         case "help", "--help", "-h" -> out.println(USAGE);
         default -> {
-          err.println("passerelle intake: unknown command; expected keygen or show");
+          err.println("passerelle intake: unknown command; expected keygen, show, list, fetch, ack, accept or "
+              + "decline");
           err.println(USAGE);
           return CliException.USAGE;
         }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 public abstract class StoreContractTest implements SessionContract, QueueContract, ClaimContract,
     ConversationContract, EnvelopeContract, PresenceContract, PurgeContract, WakeUpContract, HoursContract,
-    MailboxContract, CampaignContract, StatisticsContract, AssociationContract, AuditContract {
+    MailboxContract, CampaignContract, StatisticsContract, AssociationContract, AuditContract,
+    ReferralContract {
 
   private Stores stores;
 
