@@ -5,6 +5,7 @@ import static fr.passerelle.web.ConsoleWorkers.chat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.cli.IntakeCommand;
 import fr.passerelle.client.Transport;
 import fr.passerelle.crypto.Base64Url;
 import fr.passerelle.e2e.SealedReferral;
@@ -12,9 +13,12 @@ import fr.passerelle.it.TestNode;
 import fr.passerelle.referral.Referral;
 import fr.passerelle.referral.ReferralStatus;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +33,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * A referral from end to end, with nothing played by Java: the worker in the console asks, the visitor in the widget
  * sees the request in their language and agrees, the console seals the form to the association's key and sends it,
- * and the intake officer opens it in the intake page from the key file of {@code intake keygen}, acknowledges it
+ * and the intake officer opens it in the intake page from the key file of {@code intake keygen} (as the command line
+ * {@code intake fetch} does with the same file), acknowledges it
  * (the server then holds no ciphertext) and accepts it; the worker sees the status. A declined consent keeps "Send
  * referral" disabled, and the server refuses a referral without consent. Screenshots in
  * {@code target/screenshots/referral-*.png}.
@@ -150,6 +155,8 @@ class ReferralBrowserTest {
             .put("times", "en semaine après 18 h"))
         .put("note", "Ne pas appeler : SMS seulement."));
     assertThat(referral.sealed().orElseThrow()).doesNotContain("Saint-Denis");
+    // The command line opens the same referral with the same key file (it fetches without acknowledging).
+    assertThat(new JsonObject(cli("fetch", "--id", referral.id(), "--key", keyFile.toString()))).isEqualTo(form);
 
     ConsolePage intake = openIntake();
     intake.waitUntil("the referral listed", () -> intake.all("[data-open='" + referral.id() + "']").size() == 1);
@@ -208,6 +215,20 @@ class ReferralBrowserTest {
     assertThat(refused.status()).as(refused.body().encode()).isEqualTo(409);
     assertThat(refused.body().getString("code")).isEqualTo("consent_required");
     assertThat(await(node.node().services().stores().referrals().ofAssociation(ASSOCIATION))).isEmpty();
+  }
+
+  /** {@code passerelle intake <command>} as the intake officer, against the test node: what it printed. */
+  private String cli(String command, String... options) throws IOException {
+    Path password = Files.writeString(dir.resolve("intake.pass"), TestNode.PASSWORD + "\n");
+    List<String> args = new ArrayList<>(List.of(command, "--server", fixture.origin(), "--username", "intake",
+        "--password-file", password.toString()));
+    args.addAll(List.of(options));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = IntakeCommand.run(args.toArray(String[]::new), new PrintStream(out, true, UTF_8),
+        new PrintStream(err, true, UTF_8));
+    assertThat(code).as(err.toString(UTF_8)).isZero();
+    return out.toString(UTF_8);
   }
 
   private ConsolePage openIntake() {
