@@ -34,7 +34,8 @@ import org.openqa.selenium.support.ui.Select;
  * A referral from end to end, with nothing played by Java: the worker in the console asks, the visitor in the widget
  * sees the request in their language and agrees, the console seals the form to the association's key and sends it,
  * and the intake officer opens it in the intake page from the key file of {@code intake keygen} (as the command line
- * {@code intake fetch} does with the same file), acknowledges it
+ * {@code intake fetch} does with the same file; the admin is warned meanwhile that it will expire unread),
+ * acknowledges it
  * (the server then holds no ciphertext) and accepts it; the worker sees the status. A declined consent keeps "Send
  * referral" disabled, and the server refuses a referral without consent. Screenshots in
  * {@code target/screenshots/referral-*.png}.
@@ -55,7 +56,8 @@ class ReferralBrowserTest {
 
   @BeforeEach
   void start() throws IOException {
-    fixture = ConsoleFixture.start(Map.of("PASSERELLE_ROUTING_MODE", "pull"));
+    // Referrals kept 2 days unread: within the 3 days in which the admin is warned, from the start.
+    fixture = ConsoleFixture.start(Map.of("PASSERELLE_ROUTING_MODE", "pull", "PASSERELLE_RETENTION_REFERRAL", "2d"));
     node = fixture.node();
     // The intake officer makes the association's key on their machine; the admin registers its public half.
     String file = AssociationKeyFileBrowserTest.keygen(dir, "le-phare.key.json", null);
@@ -157,6 +159,15 @@ class ReferralBrowserTest {
     assertThat(referral.sealed().orElseThrow()).doesNotContain("Saint-Denis");
     // The command line opens the same referral with the same key file (it fetches without acknowledging).
     assertThat(new JsonObject(cli("fetch", "--id", referral.id(), "--key", keyFile.toString()))).isEqualTo(form);
+
+    // Unread and about to expire: the admin's console says so, with the association and no content.
+    ConsolePage admin = fixture.open();
+    admin.login("admin", TestNode.PASSWORD);
+    admin.waitUntil("the expiring warning", () -> admin.text("#referrals-expiring").contains("Le Phare"));
+    assertThat(admin.text("#referrals-expiring")).startsWith("1 orientation(s) pas encore reçue(s)")
+        .doesNotContain("Saint-Denis").doesNotContain(referral.id());
+    admin.screenshotAs("referral-admin-expiring");
+    admin.assertAccessible("the admin view with the expiring warning");
 
     ConsolePage intake = openIntake();
     intake.waitUntil("the referral listed", () -> intake.all("[data-open='" + referral.id() + "']").size() == 1);
