@@ -50,6 +50,8 @@ export class Controller {
     this.everReady = false;
     this.channel = new SecureChannel(this.settings.orgId, this.settings.rootPublicKey);
     this.outbox = new Map();
+    /** `consent` frames not yet recorded by the server, by request: sent again after a reconnect. */
+    this.consents = new Map();
     this.pendingJoin = null;
     this.pendingKey = null;
     this.rekeyOnAssigned = false;
@@ -292,6 +294,9 @@ export class Controller {
       case 'queue':
         this.state.queue = { position: frame.position, etaSeconds: frame.etaSeconds ?? null };
         return this.emit('queue');
+      case 'consent-recorded':
+        this.consents.delete(frame.request);
+        return undefined;
       case 'key-updated':
         this.pendingKey = null;
         return undefined;
@@ -326,6 +331,7 @@ export class Controller {
         return this.onAssigned({ conversation: frame.conversation }, rekey);
       }
       this.outbox.forEach((f) => this.send(f));
+      this.consents.forEach((f) => this.send(f));
       return undefined;
     }
     if (frame.state === 'waiting') {
@@ -452,7 +458,9 @@ export class Controller {
       const frame = { type: 'send', id: newId(), conversation, header, body };
       this.outbox.set(frame.id, frame);
       this.send(frame);
-      this.send({ type: 'consent', conversation, request: message.request, given });
+      const consent = { type: 'consent', conversation, request: message.request, given };
+      this.consents.set(message.request, consent);
+      this.send(consent);
     });
     return true;
   }
@@ -551,6 +559,7 @@ export class Controller {
       }
     }
     this.outbox.clear();
+    this.consents.clear();
   }
 
   clearScreen() {
