@@ -13,6 +13,8 @@ import {
 /** The open dialog's conversation and what was entered for it; one dialog at a time. */
 let current = null;
 let parts = null;
+/** The conversation the fields were last filled for: another one starts from empty fields. */
+let filledFor = null;
 
 /**
  * Opens the dialog for `conversation`.
@@ -24,9 +26,25 @@ let parts = null;
 export function openReferralDialog(conversation, api, hooks) {
   parts ??= build();
   current = { conversation, api, hooks, state: conversation.referral ??= { association: null, request: null } };
+  if (filledFor !== conversation) {
+    emptyFields();
+    parts.language.value = conversation.languages[0] ?? '';
+    parts.languages.value = conversation.languages.join(', ');
+    filledFor = conversation;
+  }
   reset();
   parts.dialog.showModal();
   parts.departement.focus();
+}
+
+/** At logout: the dialog closes and forgets everything entered. */
+export function closeReferralDialog() {
+  if (parts) {
+    parts.dialog.close();
+    emptyFields();
+    clear(parts.results);
+  }
+  filledFor = null;
 }
 
 /** The visitor's answer for `request` in `conversation` is known: the dialog, if open on it, updates. */
@@ -39,8 +57,6 @@ export function consentChanged(conversation, request) {
 function reset() {
   const { conversation, state } = current;
   setText(parts.subtitle, 'referral.for', { label: conversation.label });
-  parts.language.value = conversation.languages[0] ?? '';
-  parts.languages.value = conversation.languages.join(', ');
   clear(parts.results);
   clearText(parts.searchStatus);
   clearText(parts.error);
@@ -49,6 +65,15 @@ function reset() {
     showResults([state.association]);
   }
   renderConsent();
+}
+
+// Nothing entered for one person may end up in another's referral, nor stay in the page after it was sent.
+function emptyFields() {
+  for (const field of [parts.departement, parts.value, parts.times, parts.note, parts.reason]) {
+    field.value = '';
+  }
+  parts.ageBand.value = 'unknown';
+  parts.needs.forEach((box) => { box.checked = false; });
 }
 
 function build() {
@@ -220,6 +245,7 @@ async function send() {
       association: state.association, form });
     setText(parts.outcome, 'referral.sent', { name: state.association.name });
     state.request = null; // one referral per consent
+    emptyFields();
     hooks.sent(answer);
   } catch (e) {
     if (e?.code === 'key_changed') {

@@ -9,7 +9,7 @@ import { LettersView } from './letters-view.js';
 import { announce, clearText, duration, el, setAttr, setText, show } from './dom.js';
 import { formatDate, languageName, onLanguageChange } from './i18n.js';
 import { Secure } from './secure.js';
-import { consentChanged, openReferralDialog } from './referral-dialog.js';
+import { closeReferralDialog, consentChanged, openReferralDialog } from './referral-dialog.js';
 import { ReferralList } from './referral-list.js';
 import { openTransferDialog } from './transfer-dialog.js';
 import { WorkerConsole } from './worker.js';
@@ -94,7 +94,7 @@ export class WorkerView {
     this.letters.stop();
     this.referrals.stop();
     this.referrals.root.remove();
-    document.getElementById('referral-dialog')?.close();
+    closeReferralDialog();
     show($('worker-view'), false);
     show($('worker-tools'), false);
     $('chat-grid').replaceChildren();

@@ -172,6 +172,16 @@ class ReferralBrowserTest {
     ConsolePage intake = openIntake();
     intake.waitUntil("the referral listed", () -> intake.all("[data-open='" + referral.id() + "']").size() == 1);
     intake.screenshotAs("referral-intake-list");
+    // Another association's key file: the page says which key the referral needs, and shows nothing.
+    AssociationKeyFileBrowserTest.keygen(dir, "another.key.json", null);
+    intake.waitFor("#key-file").sendKeys(dir.resolve("another.key.json").toAbsolutePath().toString());
+    intake.click("#key-submit");
+    intake.waitUntil("the other key loaded", () -> intake.text("#key-status").startsWith("Clé chargée"));
+    intake.click("[data-open='" + referral.id() + "']");
+    intake.waitUntil("sealed to another key", () -> intake.text("#list-error")
+        .equals("Cette orientation a été scellée pour la clé " + keyId + ", pas pour celle du fichier chargé."));
+    assertThat(intake.all("#referral-form dl")).isEmpty();
+
     intake.waitFor("#key-file").sendKeys(keyFile.toAbsolutePath().toString());
     intake.click("#key-submit");
     intake.waitUntil("key loaded", () -> intake.text("#key-status").contains(keyId));
