@@ -20,6 +20,8 @@ final class ConfigValidator {
   private static final int MAX_NAME = 100;
   /** A letter's body is read into memory whole: larger ones have no use in a chat and would only cost memory. */
   private static final int MAX_LETTER_BYTES = 16 * 1024 * 1024;
+  /** A referral form is a few hundred bytes; a mebibyte of ciphertext is far beyond any honest one. */
+  private static final int MAX_REFERRAL_BYTES = 1024 * 1024;
 
   private ConfigValidator() {}
 
@@ -72,6 +74,15 @@ final class ConfigValidator {
     if (config.limits().letterBytes() > MAX_LETTER_BYTES) {
       throw new ConfigException(Setting.of("limits", "letterBytes").label() + " must be at most " + MAX_LETTER_BYTES
           + " (16 MiB), got " + config.limits().letterBytes());
+    }
+    if (config.limits().referralBytes() > MAX_REFERRAL_BYTES) {
+      throw new ConfigException(Setting.of("limits", "referralBytes").label() + " must be at most "
+          + MAX_REFERRAL_BYTES + " (1 MiB), got " + config.limits().referralBytes());
+    }
+    if (retention.referralWarning().compareTo(retention.referral()) >= 0) {
+      throw new ConfigException(Setting.of("retention", "referralWarning").label() + " must be shorter than "
+          + Setting.of("retention", "referral").label() + ", got " + retention.referralWarning() + " >= "
+          + retention.referral());
     }
   }
 

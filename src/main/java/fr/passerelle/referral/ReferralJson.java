@@ -39,9 +39,8 @@ final class ReferralJson {
   }
 
   static Posted posted(JsonObject body, int maxBytes) {
-    Posted posted = new Posted(Fields.id(body, "id"), Fields.id(body, "conversation"), Fields.id(body, "request"),
+    return new Posted(Fields.id(body, "id"), Fields.id(body, "conversation"), Fields.id(body, "request"),
         Fields.id(body, "association"), Fields.id(body, "keyId"), sealed(body, maxBytes));
-    return posted;
   }
 
   private static String sealed(JsonObject body, int maxBytes) {

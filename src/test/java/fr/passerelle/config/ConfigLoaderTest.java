@@ -109,6 +109,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aReferralLimitBeyondOneMebibyteAndAWarningNoShorterThanTheRetentionAreRefused() {
+    assertThat(ConfigLoader.load(Optional.empty(), Map.of()).limits().referralBytes()).isEqualTo(16_384);
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("PASSERELLE_LIMITS_REFERRAL_BYTES",
+        "1048577"))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("limits.referralBytes (PASSERELLE_LIMITS_REFERRAL_BYTES) must be at most 1048576");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("PASSERELLE_RETENTION_REFERRAL", "3d")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("retention.referralWarning");
+    assertThat(ConfigLoader.load(Optional.empty(), Map.of("PASSERELLE_RETENTION_REFERRAL", "10d",
+        "PASSERELLE_RETENTION_REFERRAL_WARNING", "1d")).retention().referral()).hasDays(10);
+  }
+
+  @Test
   void aLetterLimitBeyondSixteenMebibytesIsRefused() {
     assertThat(ConfigLoader.load(Optional.empty(), Map.of("PASSERELLE_LIMITS_LETTER_BYTES", "16777216")).limits()
         .letterBytes()).isEqualTo(16_777_216);

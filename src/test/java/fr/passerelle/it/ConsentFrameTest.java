@@ -126,4 +126,13 @@ class ConsentFrameTest {
     assertThat(await(node.node().services().stores().conversations().find(conversation))).isEmpty();
     assertThat(stored(conversation, "req-1")).isEmpty();
   }
+
+  @Test
+  void theQuickExitErasesTheRecordAtOnce() {
+    await(visitor.consent(conversation, "req-1", true));
+
+    await(visitor.erase());
+
+    assertThat(stored(conversation, "req-1")).isEmpty();
+  }
 }

@@ -60,7 +60,11 @@ class ClientFrameTest {
       "{\"type\":\"presence\"}|invalid_field",
       "{\"type\":\"join\",\"languages\":[\"fr\",\"en\",\"ro\",\"bg\",\"zh\",\"es\"],\"publicKey\":\"AA\"}"
           + "|invalid_field",
-      "{\"type\":\"join\",\"languages\":[\"fr\"],\"publicKey\":\"AA==\",\"topic\":3}|invalid_field"})
+      "{\"type\":\"join\",\"languages\":[\"fr\"],\"publicKey\":\"AA==\",\"topic\":3}|invalid_field",
+      "{\"type\":\"consent\",\"conversation\":\"c1\",\"request\":\"r1\"}|invalid_field",
+      "{\"type\":\"consent\",\"conversation\":\"c1\",\"request\":\"r1\",\"given\":1}|invalid_field",
+      "{\"type\":\"consent\",\"request\":\"r1\",\"given\":true}|invalid_field",
+      "{\"type\":\"consent\",\"conversation\":\"c1\",\"request\":\"r/1\",\"given\":true}|invalid_field"})
   void rejectsMalformedFramesWithATypedCode(String text, String code) {
     assertThatThrownBy(() -> ClientFrame.parse(text, MAX)).isInstanceOf(ApiException.class)
         .extracting(e -> ((ApiException) e).code().wire()).isEqualTo(code);
@@ -71,6 +75,12 @@ class ClientFrameTest {
     for (String type : new String[] {"leave", "erase", "ping"}) {
       assertThat(ClientFrame.parse("{\"type\":\"" + type + "\"}", MAX)).isNotNull();
     }
+  }
+
+  @Test
+  void aConsentFrameNamesItsConversationRequestAndAnswer() {
+    assertThat(ClientFrame.parse("{\"type\":\"consent\",\"conversation\":\"c1\",\"request\":\"r-1\","
+        + "\"given\":false}", MAX)).isEqualTo(new ClientFrame.Consent("c1", "r-1", false));
   }
 
   @Test
