@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,7 @@ class ReferralBrowserTest {
 
   @BeforeEach
   void start() throws IOException {
-    // Referrals kept 2 days unread: within the 3 days in which the admin is warned, from the start.
-    fixture = ConsoleFixture.start(Map.of("PASSERELLE_ROUTING_MODE", "pull", "PASSERELLE_RETENTION_REFERRAL", "2d"));
+    fixture = ConsoleFixture.start(Map.of("PASSERELLE_ROUTING_MODE", "pull"));
     node = fixture.node();
     // The intake officer makes the association's key on their machine; the admin registers its public half.
     String file = AssociationKeyFileBrowserTest.keygen(dir, "le-phare.key.json", null);
@@ -160,7 +160,9 @@ class ReferralBrowserTest {
     // The command line opens the same referral with the same key file (it fetches without acknowledging).
     assertThat(new JsonObject(cli("fetch", "--id", referral.id(), "--key", keyFile.toString()))).isEqualTo(form);
 
-    // Unread and about to expire: the admin's console says so, with the association and no content.
+    // 28 of its 30 days later, still unread and about to expire: the admin's console says so, with the association
+    // and no content. (Sessions that were open have expired meanwhile: the worker logs in again at the end.)
+    node.clock().advance(Duration.ofDays(28));
     ConsolePage admin = fixture.open();
     admin.login("admin", TestNode.PASSWORD);
     admin.waitUntil("the expiring warning", () -> admin.text("#referrals-expiring").contains("Le Phare"));
@@ -210,8 +212,11 @@ class ReferralBrowserTest {
     intake.click("#referral-accept");
     intake.waitUntil("accepted", () -> intake.text("#referral-status").equals("Prise en charge acceptée."));
     intake.screenshotAs("referral-intake-accepted");
+    camille.reload();
+    camille.login("camille", TestNode.PASSWORD);
     camille.waitUntil("the worker sees it accepted",
         () -> camille.all("#referrals-panel li[data-status=accepted]").size() == 1);
+    camille.screenshotAs("referral-console-accepted");
   }
 
   @Test
