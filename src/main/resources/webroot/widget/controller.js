@@ -560,6 +560,12 @@ export class Controller {
     }
     this.outbox.clear();
     this.consents.clear();
+    // A request left unanswered cannot be answered any more: no consent, so nothing goes to the association.
+    const unanswered = this.state.messages.filter((m) => m.from === 'referral' && !m.decision);
+    unanswered.forEach((m) => { m.decision = 'closed'; });
+    if (unanswered.length > 0) {
+      this.emit('messages');
+    }
   }
 
   clearScreen() {

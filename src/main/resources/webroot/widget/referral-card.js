@@ -46,7 +46,8 @@ export function consentContent(request, given) {
  * decision.
  * @param {import('./i18n.js').Translator} tr
  * @param {{id: string, by?: string, association: string, fields: string[], reason: string,
- *   decision: 'accepted' | 'declined' | null}} message
+ *   decision: 'accepted' | 'declined' | 'closed' | null}} message `closed`: the conversation ended or was
+ *   transferred before an answer
  * @param {(given: boolean) => void} answer
  */
 export function referralCard(tr, message, answer) {

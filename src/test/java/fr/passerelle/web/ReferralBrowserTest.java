@@ -38,7 +38,8 @@ import org.openqa.selenium.support.ui.Select;
  * {@code intake fetch} does with the same file; the admin is warned meanwhile that it will expire unread),
  * acknowledges it
  * (the server then holds no ciphertext) and accepts it; the worker sees the status. A declined consent keeps "Send
- * referral" disabled, and the server refuses a referral without consent. Screenshots in
+ * referral" disabled, and the server refuses a referral without consent; a request left unanswered when the
+ * conversation ends can no longer be answered. Screenshots in
  * {@code target/screenshots/referral-*.png}.
  */
 class ReferralBrowserTest {
@@ -241,6 +242,17 @@ class ReferralBrowserTest {
     assertThat(refused.status()).as(refused.body().encode()).isEqualTo(409);
     assertThat(refused.body().getString("code")).isEqualTo("consent_required");
     assertThat(await(node.node().services().stores().referrals().ofAssociation(ASSOCIATION))).isEmpty();
+
+    // Asked again, and the conversation ends before an answer: the card says the request is no longer open.
+    camille.click(".referral-ask");
+    visitor.until(() -> visitor.findAll(".message.referral .referral-accept").size() == 1, "the second request");
+    camille.click(".referral-close");
+    camille.click(chat(1) + " .end-button");
+    camille.click("#confirm-ok");
+    visitor.awaitPhase("ended");
+    visitor.until(() -> visitor.findAll(".referral-decision[data-decision=closed]").size() == 1, "closed shown");
+    assertThat(visitor.findAll(".message.referral button")).isEmpty();
+    assertThat(visitor.text()).contains("Cette demande n'est plus valable : rien n'a été transmis à Le Phare");
   }
 
   /** {@code passerelle intake <command>} as the intake officer, against the test node: what it printed. */
