@@ -12,7 +12,8 @@ const GUIDANCE_STEPS = 5;
 export class ChatPanel {
   /**
    * @param {import('./conversation.js').Conversation} conversation
-   * @param {object} actions send(text), flag(flag), transfer(), refer(), end(), openNote(), close(), focus(), takeOver()
+   * @param {object} actions send(text), flag(flag), transfer(), refer(), end(), openNote(), close(), focus(),
+   *   takeOver()
    * @param {() => Array<{language: string, title: string, text: string}>} canned the canned replies
    */
   constructor(conversation, actions, canned) {
