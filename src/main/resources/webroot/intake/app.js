@@ -48,6 +48,7 @@ async function main() {
   $('referral-accept').onclick = () => act('accept');
   $('referral-decline').onclick = () => act('decline');
   $('referral-close').onclick = () => closeReferral();
+  $('list-refresh').onclick = () => refresh();
   session.onEnd = () => ended();
 }
 

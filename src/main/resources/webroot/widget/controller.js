@@ -422,13 +422,14 @@ export class Controller {
   }
 
   show(content) {
+    const request = content.type === 'referral-request' ? readReferralRequest(content) : null;
     if (content.type === 'text') {
       const by = this.state.worker?.pseudonym;
       this.state.messages.push({ id: newId(), from: 'worker', by, text: content.text });
       this.emit('messages');
-    } else if (content.type === 'referral-request' && readReferralRequest(content)) {
-      this.state.messages.push({ id: newId(), from: 'referral', by: this.state.worker?.pseudonym,
-        ...readReferralRequest(content), decision: null });
+    } else if (request) {
+      this.state.messages.push({ id: newId(), from: 'referral', by: this.state.worker?.pseudonym, ...request,
+        decision: null });
       this.emit('messages');
     } else if (content.type !== 'hello') {
       this.system('message.unsupported');
