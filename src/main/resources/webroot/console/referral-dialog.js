@@ -25,7 +25,7 @@ let filledFor = null;
  */
 export function openReferralDialog(conversation, api, hooks) {
   parts ??= build();
-  current = { conversation, api, hooks, state: conversation.referral ??= { association: null, request: null } };
+  current = { conversation, api, hooks, state: conversation.referral ??= { association: null, request: null, requestFor: null } };
   if (filledFor !== conversation) {
     emptyFields();
     parts.language.value = conversation.languages[0] ?? '';
@@ -171,7 +171,7 @@ function showResults(found) {
 }
 
 function choose(association) {
-  if (current.state.association?.id !== association.id) {
+  if (current.state.requestFor !== association.id) {
     current.state.request = null; // consent is for one association: asked again for another
   }
   current.state.association = association;
@@ -212,6 +212,7 @@ async function ask() {
     referralForm(input(), state.association); // checked before asking: the visitor sees what will be sent
     const { request, json } = referralRequest(state.association, parts.reason.value);
     state.request = request;
+    state.requestFor = state.association.id;
     await hooks.ask(json);
     renderConsent();
   } catch (e) {
@@ -249,7 +250,7 @@ async function send() {
     hooks.sent(answer);
   } catch (e) {
     if (e?.code === 'key_changed') {
-      state.association = null;
+      state.association = null; // chosen again from fresh suggestions, with its new key; the consent stays
       clear(parts.results);
     }
     const key = e instanceof FormError ? `referral.invalid.${e.field}` : `referral.refused.${refusal(e?.code)}`;

@@ -39,7 +39,8 @@ import org.openqa.selenium.support.ui.Select;
  * acknowledges it
  * (the server then holds no ciphertext) and accepts it; the worker sees the status. A declined consent keeps "Send
  * referral" disabled, and the server refuses a referral without consent; a request left unanswered when the
- * conversation ends can no longer be answered. Screenshots in
+ * conversation ends can no longer be answered; a key rotated meanwhile is refused, and the referral goes to the new
+ * key once the worker chooses the association again, with the consent already given. Screenshots in
  * {@code target/screenshots/referral-*.png}.
  */
 class ReferralBrowserTest {
@@ -253,6 +254,31 @@ class ReferralBrowserTest {
     visitor.until(() -> visitor.findAll(".referral-decision[data-decision=closed]").size() == 1, "closed shown");
     assertThat(visitor.findAll(".message.referral button")).isEmpty();
     assertThat(visitor.text()).contains("Cette demande n'est plus valable : rien n'a été transmis à Le Phare");
+  }
+
+  @Test
+  void aKeyRotatedMeanwhileIsRefusedAndTheReferralGoesToTheNewKeyOnceTheAssociationIsChosenAgain()
+      throws IOException {
+    askForConsent();
+    visitor.click(".message.referral .referral-accept");
+    camille.waitUntil("consent given", () -> "given".equals(
+        camille.waitFor(".referral-consent").getDomAttribute("data-consent")));
+    String rotated = AssociationKeyFileBrowserTest.keygen(dir, "le-phare-2.key.json", null);
+    Transport.Response registered = await(node.transport().request("POST",
+        "/api/v1/admin/associations/" + ASSOCIATION + "/keys", Optional.of(node.token("admin")),
+        Optional.of(new JsonObject().put("publicKey", new JsonObject(rotated).getString("publicKey")).encode())));
+    String newKeyId = registered.body().getJsonObject("currentKey").getString("keyId");
+
+    camille.click(".referral-send");
+    camille.waitUntil("refused: the key changed", () -> camille.text("#referral-dialog .error")
+        .equals("La clé de l'association a changé : cherchez à nouveau et choisissez-la."));
+    assertThat(await(node.node().services().stores().referrals().ofAssociation(ASSOCIATION))).isEmpty();
+    camille.click(".referral-search");
+    camille.click("#referral-assoc-" + ASSOCIATION);
+    camille.click(".referral-send");
+    camille.waitUntil("sent", () -> camille.text(".referral-outcome").startsWith("Orientation chiffrée et envoyée"));
+    List<Referral> stored = await(node.node().services().stores().referrals().ofAssociation(ASSOCIATION));
+    assertThat(stored).extracting(Referral::keyId).containsExactly(newKeyId);
   }
 
   /** {@code passerelle intake <command>} as the intake officer, against the test node: what it printed. */
