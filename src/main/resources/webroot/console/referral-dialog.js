@@ -1,8 +1,8 @@
 /**
  * "Refer to an association", in one conversation: find an association (département and language), fill the form,
  * write why, ask the visitor (the `referral-request` content), and once the visitor has agreed, seal and send the
- * referral. "Send referral" stays disabled until the visitor's consent is known here; the server refuses it anyway
- * without a recorded consent. Built once, on first use, as a modal dialog.
+ * referral. "Send referral" stays disabled until the visitor's own encrypted answer says yes; the server refuses it
+ * anyway without a recorded consent. Built once, on first use, as a modal dialog.
  */
 import { clear, clearText, el, setAttr, setText } from './dom.js';
 import { languageName } from './i18n.js';
@@ -224,8 +224,9 @@ async function ask() {
 
 function renderConsent() {
   const { conversation, state } = current;
-  const answer = state.request ? conversation.consents.get(state.request) : null;
-  const status = !state.request ? '' : answer ? (answer.given ? 'given' : 'refused') : 'waiting';
+  const answer = state.request ? conversation.consents.get(state.request) : undefined;
+  const status = state.request ? consentStatus(answer) : '';
+  parts.consent.dataset.server = String(answer?.server ?? ''); // what the server recorded, for the tests
   parts.consent.dataset.consent = status;
   parts.consent.dataset.request = state.request ?? '';
   if (status) {
@@ -258,6 +259,17 @@ async function send() {
   } finally {
     renderConsent();
   }
+}
+
+/**
+ * Given only once the visitor's own encrypted answer says so (a relay could invent the server's frame) and the
+ * server's record does not say otherwise; refused as soon as either says no.
+ */
+function consentStatus(answer = {}) {
+  if (answer.visitor === false || answer.server === false) {
+    return 'refused';
+  }
+  return answer.visitor === true ? 'given' : 'waiting';
 }
 
 function refusal(code) {

@@ -572,9 +572,9 @@ export class WorkerConsole {
   }
 
   /**
-   * The visitor's answer to a referral request: from their own encrypted `referral-consent` content, or from the
-   * server's `consent` frame, which says what the server recorded (only that one counts for sending the referral).
-   * The latest answer for a request wins.
+   * The visitor's answer to a referral request, as each source tells it: `visitor`, their own encrypted
+   * `referral-consent` content (which the relay cannot forge), and `server`, the `consent` frame (what the server
+   * recorded, which it checks before accepting the referral). For each source the latest answer wins.
    * @param {string} id the conversation
    * @param {{request: string, given: boolean}} answer
    * @param {'visitor' | 'server'} source
@@ -585,11 +585,11 @@ export class WorkerConsole {
       return;
     }
     const known = conversation.consents.get(answer.request) ?? {};
-    const changed = known.given !== answer.given;
-    conversation.consents.set(answer.request, { ...known, given: Boolean(answer.given), [source]: true });
-    if (changed) {
+    const given = answer.given === true;
+    conversation.consents.set(answer.request, { ...known, [source]: given });
+    if (source === 'visitor' && known.visitor !== given) {
       this.show(conversation, { id: randomId(), from: 'system', at: new Date(),
-        key: answer.given ? 'referral.consentGiven' : 'referral.consentRefused' });
+        key: given ? 'referral.consentGiven' : 'referral.consentRefused' });
     }
     this.ui.consent?.(conversation, answer.request);
   }
