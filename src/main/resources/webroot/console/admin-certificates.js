@@ -6,7 +6,7 @@
 import { field, showProblem } from './admin-common.js';
 import { announce, clearText, el, setText, show } from './dom.js';
 import { formatDate, formatDateTime } from './i18n.js';
-import { KeyFileError, readKeyFile, unlockKeyFile } from './keyfile.js';
+import { KeyFileError, readKeyFile, unlockKeyFile } from '../lib/key-file.js';
 import { equal, fromBase64url, signCertificate, toBase64url, toHex } from '../lib/index.js';
 
 const DAY = 24 * 3600;

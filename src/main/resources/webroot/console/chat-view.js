@@ -12,7 +12,8 @@ const GUIDANCE_STEPS = 5;
 export class ChatPanel {
   /**
    * @param {import('./conversation.js').Conversation} conversation
-   * @param {object} actions send(text), flag(flag), transfer(), end(), openNote(), close(), focus(), takeOver()
+   * @param {object} actions send(text), flag(flag), transfer(), refer(), end(), openNote(), close(), focus(),
+   *   takeOver()
    * @param {() => Array<{language: string, title: string, text: string}>} canned the canned replies
    */
   constructor(conversation, actions, canned) {
@@ -34,6 +35,8 @@ export class ChatPanel {
       i18n: `flag.${flag}.action`, on: { click: () => this.actions.flag(flag) } })]));
     this.transferButton = el('button', { attrs: { type: 'button' }, className: 'transfer-button',
       i18n: 'chat.transfer', on: { click: () => this.actions.transfer() } });
+    this.referButton = el('button', { attrs: { type: 'button' }, className: 'refer-button',
+      i18n: 'chat.refer', on: { click: () => this.actions.refer?.() } });
     this.endButton = el('button', { attrs: { type: 'button' }, className: 'end-button', i18n: 'chat.end',
       on: { click: () => this.actions.end() } });
     this.closeButton = el('button', { attrs: { type: 'button', hidden: true }, className: 'close-button',
@@ -50,7 +53,7 @@ export class ChatPanel {
     },
     el('header', { className: 'chat-head' }, this.title, this.meta, this.flags, this.state, this.takeOverButton,
       el('div', { className: 'chat-actions' }, this.codeButton, this.flagButtons['possible-minor'],
-        this.flagButtons.danger, this.transferButton, this.endButton, this.closeButton)),
+        this.flagButtons.danger, this.transferButton, this.referButton, this.endButton, this.closeButton)),
     this.code, this.guidance.danger, this.guidance['possible-minor'], this.note, this.messages, this.composer);
     this.render();
   }
@@ -148,6 +151,7 @@ export class ChatPanel {
       show(this.guidance[flag], on);
     }
     this.transferButton.disabled = !c.active;
+    this.referButton.disabled = c.state !== 'open';
     this.endButton.disabled = !c.active;
     this.closeButton.hidden = c.active;
     const writable = c.state === 'open';

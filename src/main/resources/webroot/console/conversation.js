@@ -48,6 +48,8 @@ export class Conversation {
     /** @type {Message[]} */
     this.messages = [];
     this.unread = 0;
+    /** The visitor's answers to referral requests, by request id: `{visitor, server}`, each true, false or absent. */
+    this.consents = new Map();
     // Handshakes, envelopes and sends of one conversation run one after the other, in arrival order.
     this.chain = Promise.resolve();
   }

@@ -36,7 +36,12 @@ export class Secure {
 
   /** A chat message for the visitor: base64url header and body. */
   async encrypt(session, text) {
-    const { header, body } = await session.encrypt(textMessage(text));
+    return this.encryptContent(session, textMessage(text));
+  }
+
+  /** Any message content (12.5) given as JSON text, for the visitor: base64url header and body. */
+  async encryptContent(session, json) {
+    const { header, body } = await session.encrypt(json);
     return { header: toBase64url(header), body: toBase64url(body) };
   }
 

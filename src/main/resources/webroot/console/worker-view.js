@@ -9,8 +9,11 @@ import { LettersView } from './letters-view.js';
 import { announce, clearText, duration, el, setAttr, setText, show } from './dom.js';
 import { formatDate, languageName, onLanguageChange } from './i18n.js';
 import { Secure } from './secure.js';
+import { closeReferralDialog, consentChanged, openReferralDialog } from './referral-dialog.js';
+import { ReferralList } from './referral-list.js';
 import { openTransferDialog } from './transfer-dialog.js';
 import { WorkerConsole } from './worker.js';
+import { randomId } from './conversation.js';
 import { toHex } from '../lib/index.js';
 
 const $ = (id) => document.getElementById(id);
@@ -28,6 +31,7 @@ export class WorkerView {
     this.secure = new Secure(this.credentials, api);
     this.console = new WorkerConsole(api, this.secure, this.callbacks());
     this.letters = new LettersView(api, this.credentials, alerts, () => this.refreshAttention());
+    this.referrals = new ReferralList(api);
     this.panels = new Map();
     this.tabs = new Map();
     this.rows = new Map();
@@ -57,6 +61,8 @@ export class WorkerView {
     this.watchOtherTabs();
     this.console.start();
     this.letters.start();
+    $('worker-view').append(this.referrals.root);
+    this.referrals.start();
     await this.credentials.start();
   }
 
@@ -86,6 +92,9 @@ export class WorkerView {
     this.credentials.stop();
     this.console.stop();
     this.letters.stop();
+    this.referrals.stop();
+    this.referrals.root.remove();
+    closeReferralDialog();
     show($('worker-view'), false);
     show($('worker-tools'), false);
     $('chat-grid').replaceChildren();
@@ -196,6 +205,7 @@ export class WorkerView {
       changed: (conversation) => this.conversationChanged(conversation),
       message: (conversation, message) => this.onMessage(conversation, message),
       messageChanged: (conversation, message) => this.panels.get(conversation.id)?.update(message),
+      consent: (conversation, request) => consentChanged(conversation, request),
       newVisitors: (entries) => {
         entries.forEach((entry) => this.newVisitors.add(entry));
         if (this.freshVisitors() > 0) {
@@ -394,6 +404,7 @@ export class WorkerView {
       send: (text) => this.console.send(conversation, text).catch(() => {}),
       flag: (flag) => this.flag(conversation, flag),
       transfer: () => this.transfer(conversation),
+      refer: () => this.refer(conversation),
       end: () => this.end(conversation),
       openNote: () => this.openNote(conversation),
       close: () => this.closeConversation(conversation),
@@ -460,6 +471,15 @@ export class WorkerView {
   transfer(conversation) {
     const colleagues = this.console.listing?.colleagues ?? [];
     openTransferDialog(conversation, colleagues, (to, note) => this.console.transfer(conversation, to, note));
+  }
+
+  /** "Refer to an association": the request goes to the visitor as a message of the conversation. */
+  refer(conversation) {
+    openReferralDialog(conversation, this.api, {
+      ask: (json) => this.console.sendShown(conversation,
+        { id: randomId(), from: 'system', key: 'referral.asked', at: new Date() }, json),
+      sent: () => this.referrals.refresh(),
+    });
   }
 
   async end(conversation) {

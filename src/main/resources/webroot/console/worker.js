@@ -9,6 +9,7 @@
  * stands. One tab of the console at a time holds a conversation ({@link TabLocks}); the others say so and can take
  * it over.
  */
+import { textMessage } from '../lib/index.js';
 import { Conversation, randomId } from './conversation.js';
 import { SavedStates, TakenOver } from './saved-states.js';
 import { isDuplicate } from './secure.js';
@@ -75,6 +76,7 @@ export class WorkerConsole {
       ended: (f) => this.finish(f.conversation, 'ended'),
       transferred: (f) => this.finish(f.conversation, 'transferred', f.to),
       flagged: (f) => this.onFlagged(f),
+      consent: (f) => this.onConsent(f.conversation, f, 'server'),
       error: (f) => this.onError(f),
     };
   }
@@ -175,14 +177,22 @@ export class WorkerConsole {
 
   /** Encrypts and sends a message; it shows at once, marked stored when the server has it. */
   send(conversation, text) {
-    const message = { id: randomId(), from: 'worker', text, status: 'sending', at: new Date() };
+    return this.sendShown(conversation, { id: randomId(), from: 'worker', text, status: 'sending', at: new Date() },
+      textMessage(text));
+  }
+
+  /**
+   * Encrypts and sends any message content (12.5), given as JSON text, shown in the conversation as `message` (a
+   * system line for a content that is not a text).
+   */
+  sendShown(conversation, message, json) {
     conversation.messages.push(message);
     this.ui.message(conversation, message);
     return conversation.queue(async () => {
       if (!conversation.session) {
         throw new CommandError('not_secure', 'no handshake yet');
       }
-      const { header, body } = await this.secure.encrypt(conversation.session, text);
+      const { header, body } = await this.secure.encryptContent(conversation.session, json);
       const frame = { type: 'send', conversation: conversation.id, id: message.id, header, body };
       this.outbox.set(frame.id, { frame, conversation, message });
       try {
@@ -527,6 +537,8 @@ export class WorkerConsole {
         this.show(conversation, { id: randomId(), from: 'visitor', status: 'unreadable', at: new Date() });
       } else if (content?.type === 'text') {
         this.show(conversation, { id: randomId(), from: 'visitor', text: content.text, at: new Date() });
+      } else if (content?.type === 'referral-consent' && typeof content.given === 'boolean') {
+        this.onConsent(conversation.id, content, 'visitor');
       } else if (content && content.type !== 'hello') {
         this.show(conversation, { id: randomId(), from: 'system', key: 'chat.unknownContent', at: new Date() });
       }
@@ -557,6 +569,29 @@ export class WorkerConsole {
       sent.message.status = 'stored';
       this.ui.messageChanged(sent.conversation, sent.message);
     }
+  }
+
+  /**
+   * The visitor's answer to a referral request, as each source tells it: `visitor`, their own encrypted
+   * `referral-consent` content (which the relay cannot forge), and `server`, the `consent` frame (what the server
+   * recorded, which it checks before accepting the referral). For each source the latest answer wins.
+   * @param {string} id the conversation
+   * @param {{request: string, given: boolean}} answer
+   * @param {'visitor' | 'server'} source
+   */
+  onConsent(id, answer, source) {
+    const conversation = this.conversations.get(id);
+    if (!conversation || typeof answer.request !== 'string') {
+      return;
+    }
+    const known = conversation.consents.get(answer.request) ?? {};
+    const given = answer.given === true;
+    conversation.consents.set(answer.request, { ...known, [source]: given });
+    if (source === 'visitor' && known.visitor !== given) {
+      this.show(conversation, { id: randomId(), from: 'system', at: new Date(),
+        key: given ? 'referral.consentGiven' : 'referral.consentRefused' });
+    }
+    this.ui.consent?.(conversation, answer.request);
   }
 
   onFlagged(frame) {

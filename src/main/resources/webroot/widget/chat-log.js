@@ -4,13 +4,16 @@
  */
 import { MAX_TEXT_LENGTH } from '../lib/index.js';
 import { h } from './dom.js';
+import { referralCard } from './referral-card.js';
 
 /** Delivery states a message of the visitor's can show; "read" is not one: the protocol does not say it. */
 const STATES = Object.freeze({ held: 'message.held', sending: 'message.sending', stored: 'message.stored',
   failed: 'message.failed' });
 
 export class ChatLog {
-  constructor() {
+  /** @param {(id: string, given: boolean) => void} [answer] the visitor's answer to a referral request */
+  constructor(answer = () => {}) {
+    this.answer = answer;
     this.items = new Map();
     this.list = h('ol', { class: 'log-list' });
     this.element = null;
@@ -37,7 +40,15 @@ export class ChatLog {
     }
     for (const message of messages) {
       const item = this.items.get(message.id);
-      if (item) {
+      if (item && message.from === 'referral' && item.dataset.decision !== (message.decision ?? '')) {
+        const card = this.item(message); // answered: the buttons give way to the decision
+        const hadFocus = item.contains(item.getRootNode().activeElement);
+        item.replaceWith(card);
+        this.items.set(message.id, card);
+        if (hadFocus) {
+          card.querySelector('.referral-decision')?.focus();
+        }
+      } else if (item) {
         const state = item.querySelector('.state');
         if (state && message.state) {
           state.textContent = this.tr.t(STATES[message.state]);
@@ -54,6 +65,9 @@ export class ChatLog {
 
   item(message) {
     const t = (key, values) => this.tr.t(key, values);
+    if (message.from === 'referral') {
+      return referralCard(this.tr, message, (given) => this.answer(message.id, given));
+    }
     if (message.from === 'system') {
       return h('li', { class: 'message system' }, h('p', {}, t(message.key, message.values)));
     }

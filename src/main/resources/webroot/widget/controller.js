@@ -7,6 +7,7 @@
 import { isMessageCode, MAX_TEXT_LENGTH, toBase64url } from '../lib/index.js';
 import { Connection } from './connection.js';
 import { Mailbox } from './mailbox.js';
+import { consentContent, readReferralRequest } from './referral-card.js';
 import { createSession, fetchService } from './relay.js';
 import { formatResumeCode, parseResumeCode } from './resume-code.js';
 import { SecureChannel } from './secure-channel.js';
@@ -49,6 +50,8 @@ export class Controller {
     this.everReady = false;
     this.channel = new SecureChannel(this.settings.orgId, this.settings.rootPublicKey);
     this.outbox = new Map();
+    /** `consent` frames not yet recorded by the server, by request: sent again after a reconnect. */
+    this.consents = new Map();
     this.pendingJoin = null;
     this.pendingKey = null;
     this.rekeyOnAssigned = false;
@@ -291,6 +294,9 @@ export class Controller {
       case 'queue':
         this.state.queue = { position: frame.position, etaSeconds: frame.etaSeconds ?? null };
         return this.emit('queue');
+      case 'consent-recorded':
+        this.consents.delete(frame.request);
+        return undefined;
       case 'key-updated':
         this.pendingKey = null;
         return undefined;
@@ -325,6 +331,7 @@ export class Controller {
         return this.onAssigned({ conversation: frame.conversation }, rekey);
       }
       this.outbox.forEach((f) => this.send(f));
+      this.consents.forEach((f) => this.send(f));
       return undefined;
     }
     if (frame.state === 'waiting') {
@@ -415,13 +422,48 @@ export class Controller {
   }
 
   show(content) {
+    const request = content.type === 'referral-request' ? readReferralRequest(content) : null;
     if (content.type === 'text') {
       const by = this.state.worker?.pseudonym;
       this.state.messages.push({ id: newId(), from: 'worker', by, text: content.text });
       this.emit('messages');
+    } else if (request) {
+      this.state.messages.push({ id: newId(), from: 'referral', by: this.state.worker?.pseudonym, ...request,
+        decision: null });
+      this.emit('messages');
     } else if (content.type !== 'hello') {
       this.system('message.unsupported');
     }
+  }
+
+  /**
+   * The visitor's answer to a referral request shown in the log: sent encrypted to the worker (`referral-consent`)
+   * and told to the server as a `consent` frame, which records only that it was given or refused, and when. False if
+   * the request is not shown, already answered, or the conversation is not open.
+   * @param {string} id the id of the request's message in the log
+   * @param {boolean} given
+   */
+  answerReferral(id, given) {
+    const message = this.state.messages.find((m) => m.id === id && m.from === 'referral');
+    if (!message || message.decision || this.state.phase !== 'chatting' || !this.channel.verified) {
+      return false;
+    }
+    message.decision = given ? 'accepted' : 'declined';
+    this.emit('messages');
+    const conversation = this.channel.conversation;
+    this.enqueue(async () => {
+      if (this.channel.conversation !== conversation || !this.channel.verified) {
+        return;
+      }
+      const { header, body } = await this.channel.encryptContent(consentContent(message.request, given));
+      const frame = { type: 'send', id: newId(), conversation, header, body };
+      this.outbox.set(frame.id, frame);
+      this.send(frame);
+      const consent = { type: 'consent', conversation, request: message.request, given };
+      this.consents.set(message.request, consent);
+      this.send(consent);
+    });
+    return true;
   }
 
   async encryptAndSend(message) {
@@ -518,6 +560,13 @@ export class Controller {
       }
     }
     this.outbox.clear();
+    this.consents.clear();
+    // A request left unanswered cannot be answered any more: no consent, so nothing goes to the association.
+    const unanswered = this.state.messages.filter((m) => m.from === 'referral' && !m.decision);
+    unanswered.forEach((m) => { m.decision = 'closed'; });
+    if (unanswered.length > 0) {
+      this.emit('messages');
+    }
   }
 
   clearScreen() {

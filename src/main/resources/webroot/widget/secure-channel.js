@@ -101,7 +101,16 @@ export class SecureChannel {
    * @returns {Promise<{header: string, body: string}>} base64url
    */
   async encrypt(text) {
-    const { header, body } = await this.session.encrypt(textMessage(text));
+    return this.encryptContent(textMessage(text));
+  }
+
+  /**
+   * Any message content, given as JSON text (12.5), encrypted for the verified worker.
+   * @param {string} json
+   * @returns {Promise<{header: string, body: string}>} base64url
+   */
+  async encryptContent(json) {
+    const { header, body } = await this.session.encrypt(json);
     return { header: toBase64url(header), body: toBase64url(body) };
   }
 

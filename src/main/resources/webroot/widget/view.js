@@ -40,7 +40,7 @@ export class View {
       safetyCode: null, copied: false, resumeOpen: false, clipboardUsed: false, codeCopied: false,
       confirmDelete: false,
     };
-    this.log = new ChatLog();
+    this.log = new ChatLog((id, given) => controller.answerReferral(id, given));
     this.composer = new Composer((text) => controller.sendText(text,
       { languages: this.routingLanguages(), language: this.tr.language }));
     this.setLanguage(language);

@@ -1,10 +1,10 @@
 /**
- * The console's own Argon2id and BLAKE2b (webroot/console/argon2.js, blake2b.js) and key file reader against known
+ * The staff pages' own Argon2id and BLAKE2b (webroot/lib/argon2.js, blake2b.js) and key file reader against known
  * answers: RFC 7693, RFC 9106 and the organisation key file of docs/protocol.md.
  */
-import { argon2id } from '../console/argon2.js';
-import { blake2b } from '../console/blake2b.js';
-import { readKeyFile, unlockKeyFile } from '../console/keyfile.js';
+import { argon2id } from '../lib/argon2.js';
+import { blake2b } from '../lib/blake2b.js';
+import { readKeyFile, unlockKeyFile } from '../lib/key-file.js';
 import { fromHex, toHex, utf8 } from '../lib/index.js';
 
 const fill = (length, value) => new Uint8Array(length).fill(value);

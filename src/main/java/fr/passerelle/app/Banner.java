@@ -29,6 +29,7 @@ final class Banner {
         .append("  Demo site       ").append(base).append("/   (the visitor widget, as a visitor sees it)\n")
         .append("  Worker console  ").append(base).append("/console/\n")
         .append("  Supervision     ").append(base).append("/supervisor/\n")
+        .append("  Intake inbox    ").append(base).append("/intake/   (an association's referrals)\n")
         .append("  Public API      ").append(base).append("/api/v1\n")
         .append("  API reference   ").append(base).append("/api-docs/\n")
         .append("  Visitor socket  ws://localhost:").append(node.port()).append("/ws/visitor\n")

@@ -11,6 +11,7 @@ import fr.passerelle.e2e.KeySource;
 import fr.passerelle.e2e.RatchetSession;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -62,6 +63,19 @@ public final class SecureVisitor {
       return Future.failedFuture(new IllegalStateException("no verified worker yet"));
     }
     JsonObject frame = SecureEnvelopes.sendFrame(conversation, session.encrypt(Content.text(text)));
+    return client.send(frame.getString("id"), frame.getString("header"), frame.getString("body"));
+  }
+
+  /**
+   * Encrypts any message content (docs/protocol.md 12.5, such as {@code referral-consent}) for the worker and sends
+   * it; completes with {@code stored}.
+   */
+  public synchronized Future<JsonObject> sendContent(JsonObject content) {
+    if (session == null) {
+      return Future.failedFuture(new IllegalStateException("no verified worker yet"));
+    }
+    JsonObject frame = SecureEnvelopes.sendFrame(conversation,
+        session.encrypt(content.encode().getBytes(StandardCharsets.UTF_8)));
     return client.send(frame.getString("id"), frame.getString("header"), frame.getString("body"));
   }
 

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,12 +56,15 @@ class WebRootTest {
 
   @Test
   void htmlPagesGetTheStrictContentSecurityPolicy() {
-    HttpResponse<String> response = get("/test/harness.html");
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/html"));
-    assertThat(response.headers().firstValue("content-security-policy")).hasValue(WebRoot.CONTENT_SECURITY_POLICY);
-    assertThat(response.headers().firstValue("x-content-type-options")).hasValue("nosniff");
+    for (String page : List.of("/test/harness.html", "/console/", "/supervisor/", "/intake/")) {
+      HttpResponse<String> response = get(page);
+      assertThat(response.statusCode()).as(page).isEqualTo(200);
+      assertThat(response.headers().firstValue("content-type")).as(page).hasValueSatisfying(
+          type -> assertThat(type).startsWith("text/html"));
+      assertThat(response.headers().firstValue("content-security-policy")).as(page)
+          .hasValue(WebRoot.CONTENT_SECURITY_POLICY);
+      assertThat(response.headers().firstValue("x-content-type-options")).as(page).hasValue("nosniff");
+    }
   }
 
   @Test

@@ -1,0 +1,40 @@
+/**
+ * The intake page's strings: one JSON file per language under `./i18n/`, French first, through the shared
+ * {@link createStrings} of lib/staff-i18n.js. A missing key shows as ⟦key⟧, for a test (and a reader) to see it.
+ */
+import { createStrings } from '../lib/staff-i18n.js';
+
+export const LANGUAGES = ['fr', 'en'];
+
+const strings = createStrings({
+  languages: LANGUAGES, url: (code) => `/intake/i18n/${code}.json`, missing: (key) => `⟦${key}⟧`,
+  locales: { fr: 'fr-FR', en: 'en-GB' },
+});
+
+/** The language code; the string for a key with `{name}` filled in; loading a language; translating the page. */
+export const { currentLanguage, t, load, translate, formatDate } = strings;
+
+/** A date and time, short, in the page's language. */
+export function formatDateTime(value) {
+  return formatDate(new Date(value), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The first of the browser's languages the page speaks, else French. */
+export function preferredLanguage(wanted = navigator.languages ?? []) {
+  for (const tag of wanted) {
+    const base = String(tag).toLowerCase().split('-')[0];
+    if (LANGUAGES.includes(base)) {
+      return base;
+    }
+  }
+  return LANGUAGES[0];
+}
+
+/** A language code as a name in the page's language ("ro" → "roumain"). */
+export function languageName(code) {
+  try {
+    return new Intl.DisplayNames([currentLanguage()], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
