@@ -30,6 +30,8 @@ const session = new IntakeSession();
 const inbox = new Inbox(session);
 /** The referral on screen: its id, its status, and its decrypted form (in memory only). */
 let shown = null;
+/** In demo mode only: the demo association's key file, offered by the server to its intake officers. */
+let demoKeyFile = null;
 
 async function main() {
   $('language').value = await load(preferredLanguage());
@@ -43,6 +45,7 @@ async function main() {
   $('key-file').onchange = () => keyFileChosen();
   $('key-form').onsubmit = (event) => { event.preventDefault(); useKey(); };
   $('key-forget').onclick = () => forgetKey();
+  $('key-demo').onclick = () => useDemoKey();
   $('referral-print').onclick = () => window.print();
   $('referral-ack').onclick = () => act('acknowledge');
   $('referral-accept').onclick = () => act('accept');
@@ -67,6 +70,7 @@ async function login() {
     $('inbox').hidden = false;
     $('logout').hidden = false;
     await showAssociation();
+    await offerDemoKey();
     await refresh();
     $('key-file').focus();
   } catch (e) {
@@ -109,6 +113,26 @@ function button(key, onclick, attrs = {}) {
   const node = el('button', { i18n: key, attrs: { type: 'button', ...attrs } });
   node.onclick = onclick;
   return node;
+}
+
+/** A demo node hands its demo association's key file to its intake officers: offer it, and nothing otherwise. */
+async function offerDemoKey() {
+  try {
+    demoKeyFile = (await session.request('GET', '/api/v1/associations/mine/demo-key-file')).keyFile;
+  } catch {
+    demoKeyFile = null;
+  }
+  $('key-demo-row').hidden = !demoKeyFile;
+}
+
+async function useDemoKey() {
+  try {
+    const { keyId, digits } = await inbox.loadKey(demoKeyFile, '');
+    setText($('key-status'), 'key.loaded', { keyId, digits });
+    $('key-forget').hidden = false;
+  } catch (e) {
+    setText($('key-status'), e instanceof OpenError ? e.key : 'key.error.invalid', e.params ?? { detail: '' });
+  }
 }
 
 async function keyFileChosen() {
@@ -194,6 +218,8 @@ function closeReferral() {
 function ended() {
   closeReferral();
   inbox.forgetKey();
+  demoKeyFile = null;
+  $('key-demo-row').hidden = true;
   $('inbox').hidden = true;
   $('logout').hidden = true;
   $('login').hidden = false;

@@ -131,6 +131,8 @@ public final class Passerelle {
         services.config().limits(), services.sockets(), services.stores().staff(),
         services.config().auth().accountRecheck(), services.clock());
     PublicServer server = new PublicServer(services, root);
+    Optional<DemoAssociations> demoAssociations = services.config().demo().enabled()
+        ? Optional.of(new DemoAssociations()) : Optional.empty();
     var router = server.router(r -> {
       staff.mount(r);
       supervisors.mount(r);
@@ -141,7 +143,7 @@ public final class Passerelle {
       new CertificateRequestRoutes(services, root).mount(r);
       new CannedReplyRoutes(services.stores().cannedReplies(), services.tokens(), services.audit()).mount(r);
       new AssociationRoutes(services.stores().associations(), services.stores().staff(), services.tokens(),
-          services.clock(), services.audit()).mount(r);
+          services.clock(), services.audit(), demoAssociations).mount(r);
       new AuditRoutes(services.stores().audit(), services.tokens()).mount(r);
       MailboxRoutes.mount(r, services, root, mailboxMetrics);
       new StatisticsRoutes(services).mount(r);
@@ -150,7 +152,7 @@ public final class Passerelle {
     });
     Future<Void> demoReplies = services.config().demo().enabled()
         ? DemoReplies.seed(services.stores().cannedReplies())
-            .compose(v -> DemoAssociations.seed(services.stores().associations(), services.clock()))
+            .compose(v -> demoAssociations.orElseThrow().seed(services.stores().associations(), services.clock()))
         : Future.succeededFuture();
     publicRouter = router;
     return demoReplies.compose(v -> services.watcher().start())

@@ -31,17 +31,23 @@ public final class AssociationRoutes {
   static final String ADMIN = "/api/v1/admin/associations";
   static final String SUGGESTIONS = "/api/v1/associations/suggestions";
   static final String MINE = "/api/v1/associations/mine";
+  static final String DEMO_KEY_FILE = MINE + "/demo-key-file";
 
   private final AssociationStore store;
   private final StaffStore staff;
   private final TokenVerifier tokens;
   private final Clock clock;
   private final Auditor audit;
+  private final Optional<DemoAssociations> demo;
 
-  /** {@code audit} records the admin's changes (which association, never what changed). */
+  /**
+   * {@code audit} records the admin's changes (which association, never what changed); {@code demo}, in demo mode
+   * only, hands the demo association's key file to its intake officers.
+   */
   public AssociationRoutes(AssociationStore store, StaffStore staff, TokenVerifier tokens, Clock clock,
-      Auditor audit) {
+      Auditor audit, Optional<DemoAssociations> demo) {
     this.audit = audit;
+    this.demo = demo;
     this.store = store;
     this.staff = staff;
     this.tokens = tokens;
@@ -57,6 +63,7 @@ public final class AssociationRoutes {
     router.post(ADMIN + "/:id/keys").handler(admin).handler(this::registerKey);
     router.get(SUGGESTIONS).handler(StaffAuthHandler.requiring(tokens, Role.WORKER)).handler(this::suggestions);
     router.get(MINE).handler(StaffAuthHandler.requiring(tokens, Role.INTAKE)).handler(this::mine);
+    router.get(DEMO_KEY_FILE).handler(StaffAuthHandler.requiring(tokens, Role.INTAKE)).handler(this::demoKeyFile);
   }
 
   private void list(RoutingContext ctx) {
@@ -104,12 +111,21 @@ public final class AssociationRoutes {
   }
 
   private void mine(RoutingContext ctx) {
-    String staffId = StaffAuthHandler.principal(ctx).staffId();
-    answer(ctx, 200, staff.find(staffId)
+    answer(ctx, 200, linked(ctx).map(AssociationJson::full));
+  }
+
+  /** Demo mode only: the demo association's key file, so that a newcomer can open a demo referral. */
+  private void demoKeyFile(RoutingContext ctx) {
+    answer(ctx, 200, linked(ctx).map(association -> demo.flatMap(d -> d.keyFile(association))
+        .map(file -> new JsonObject().put("keyFile", file))
+        .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no demo key file on this node"))));
+  }
+
+  private Future<Association> linked(RoutingContext ctx) {
+    return staff.find(StaffAuthHandler.principal(ctx).staffId())
         .map(account -> account.flatMap(StaffAccount::association).orElseThrow(() -> new ApiException(
             ErrorCode.UNKNOWN_ASSOCIATION, "this account is not linked to an association")))
-        .compose(this::require)
-        .map(AssociationJson::full));
+        .compose(this::require);
   }
 
   /** Records the change, then gives the association's wire form. */

@@ -1,28 +1,46 @@
 package fr.passerelle.association;
 
+import fr.passerelle.crypto.Base64Url;
+import fr.passerelle.crypto.Bytes;
 import fr.passerelle.crypto.X25519;
 import fr.passerelle.service.OpeningHours;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Demo mode: three fictional associations, each with a fresh key pair made at start. Only the public halves are
- * kept; no referral sealed to them can be opened, which suits a demo that must hold nothing real. The demo intake
- * account is linked to {@link #LINKED_ID}.
+ * Demo mode: three fictional associations, each with a fresh key pair made at start. The demo intake account is
+ * linked to {@link #LINKED_ID}; so that a newcomer can open a demo referral in the intake page, this node keeps the
+ * private half of that association's key in memory and hands it to that association's intake officers as a key
+ * file ({@link #keyFile}), as the demo root key signs demo certificates. The other two keep their public halves only.
  */
 public final class DemoAssociations {
   /** The id of the demo association the demo intake account belongs to. */
   public static final String LINKED_ID = "demo-association";
 
-  private DemoAssociations() {}
+  private final X25519.KeyPair linkedKey = X25519.generate(new SecureRandom());
+
+  /**
+   * The linked association's key file (docs/protocol.md, "Association key file (v1)", unsealed), if {@code
+   * association} is that association and its current key is the one this node made (another demo node sharing the
+   * store may have made it).
+   */
+  public Optional<String> keyFile(Association association) {
+    boolean ours = association.id().equals(LINKED_ID) && association.currentKey()
+        .filter(key -> Bytes.equal(key.publicKey(), linkedKey.publicKey())).isPresent();
+    return ours ? Optional.of(new JsonObject().put("type", "passerelle-association-key").put("version", 1)
+        .put("publicKey", Base64Url.encode(linkedKey.publicKey()))
+        .put("privateKey", Base64Url.encode(linkedKey.privateKey())).encodePrettily() + "\n") : Optional.empty();
+  }
 
   /** Adds the fictional associations to {@code store}, unless a node sharing it already did. */
-  public static Future<Void> seed(AssociationStore store, Clock clock) {
+  public Future<Void> seed(AssociationStore store, Clock clock) {
     Instant now = clock.instant();
     SecureRandom random = new SecureRandom();
     return Future.all(List.of(
@@ -42,9 +60,9 @@ public final class DemoAssociations {
         .mapEmpty();
   }
 
-  private static Future<Association> create(AssociationStore store, SecureRandom random, Instant now, String id,
+  private Future<Association> create(AssociationStore store, SecureRandom random, Instant now, String id,
       AssociationDetails details) {
-    byte[] publicKey = X25519.generate(random).publicKey();
+    byte[] publicKey = id.equals(LINKED_ID) ? linkedKey.publicKey() : X25519.generate(random).publicKey();
     // Another demo node on the same store has already made it: keep that one.
     return store.find(id).compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
         : store.create(new Association(id, details, List.of(), now, now))

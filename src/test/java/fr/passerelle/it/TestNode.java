@@ -47,7 +47,7 @@ public final class TestNode implements AutoCloseable {
     Passerelle node = await(Passerelle.start(vertx, config(settings), registry(), clock));
     if (!node.services().config().demo().enabled()) {
       // The demo accounts include an intake officer of a demo association: the directory must hold it.
-      await(DemoAssociations.seed(node.services().stores().associations(), clock));
+      await(new DemoAssociations().seed(node.services().stores().associations(), clock));
     }
     await(DemoData.seed(node.staff(), PASSWORD));
     return new TestNode(vertx, node, clock);
