@@ -4,66 +4,7 @@
  */
 import { t } from './i18n.js';
 
-/**
- * An element with properties and children. `text` sets plain text; `i18n` (with `params`) sets translated text that
- * follows a language switch; `attrs` sets attributes; `on` adds listeners; strings among children become text nodes.
- * @param {string} tag
- * @param {object} [props]
- * @param {...(Node|string|null|undefined|false)} children
- * @returns {HTMLElement}
- */
-export function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  const { text, i18n, params, attrs = {}, on = {}, className } = props;
-  if (className) {
-    node.className = className;
-  }
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === true) {
-      node.setAttribute(name, '');
-    } else if (value !== false && value !== null && value !== undefined) {
-      node.setAttribute(name, String(value));
-    }
-  }
-  for (const [event, handler] of Object.entries(on)) {
-    node.addEventListener(event, handler);
-  }
-  if (i18n) {
-    setText(node, i18n, params);
-  } else if (text !== undefined && text !== null) {
-    node.textContent = String(text);
-  }
-  for (const child of children) {
-    if (child !== null && child !== undefined && child !== false) {
-      node.append(child);
-    }
-  }
-  return node;
-}
-
-/**
- * Translated text on `node`, kept as a key so that {@link import('./i18n.js').translate} can redo it in another
- * language.
- * @param {HTMLElement} node
- * @param {string} key
- * @param {object} [params]
- */
-export function setText(node, key, params) {
-  node.dataset.i18n = key;
-  if (params) {
-    node.dataset.i18nParams = JSON.stringify(params);
-  } else {
-    delete node.dataset.i18nParams;
-  }
-  node.textContent = t(key, params);
-}
-
-/** Empties a text that {@link setText} filled, so that a language switch leaves it empty. */
-export function clearText(node) {
-  delete node.dataset.i18n;
-  delete node.dataset.i18nParams;
-  node.textContent = '';
-}
+export { clearText, el, setText } from './i18n.js';
 
 /**
  * A translated attribute (such as `aria-label` or `placeholder`) that follows a language switch.

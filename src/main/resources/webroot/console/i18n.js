@@ -16,6 +16,9 @@ const listeners = [];
 /** The current language code; the string for a key (the key itself when missing: a test checks that none is). */
 export const { currentLanguage, t, has, translate } = strings;
 
+/** Elements and translated text that follow a language switch (lib/staff-i18n.js). */
+export const { el, setText, clearText } = strings;
+
 /**
  * Loads a language and redoes every translated text and attribute under `document`.
  * @param {string} code one of {@link LANGUAGES}

@@ -5,9 +5,8 @@
  */
 import { ApiError, call, StaffSession } from '../lib/staff-session.js';
 import { formView } from './form-view.js';
-import { formatDateTime, load, preferredLanguage, translate } from './i18n.js';
+import { clearText, el, formatDateTime, load, preferredLanguage, setText, translate } from './i18n.js';
 import { Inbox, OpenError } from './inbox.js';
-import { clearText, el, setText } from './text.js';
 
 const $ = (id) => document.getElementById(id);
 

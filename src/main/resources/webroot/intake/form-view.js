@@ -2,8 +2,7 @@
  * A decrypted referral form (docs/protocol.md 12.8, form version 1) as a readable, printable list: every field named
  * in the page's language, coded values spelled out, the worker's free text as written. Nothing here is sent anywhere.
  */
-import { languageName } from './i18n.js';
-import { el } from './text.js';
+import { el, languageName } from './i18n.js';
 
 const AGE_BANDS = ['under-18', '18-25', '26-35', '36-50', 'over-50', 'unknown'];
 const NEEDS = ['shelter', 'health', 'legal-administrative', 'residence-permit', 'financial', 'language-classes',

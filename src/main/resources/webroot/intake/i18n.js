@@ -14,20 +14,15 @@ const strings = createStrings({
 /** The language code; the string for a key with `{name}` filled in; loading a language; translating the page. */
 export const { currentLanguage, t, load, translate, formatDate } = strings;
 
+/** Elements and translated text that follow a language switch (lib/staff-i18n.js). */
+export const { el, setText, clearText } = strings;
+
+/** The first of the browser's languages the page speaks, else French. */
+export const preferredLanguage = strings.browserLanguage;
+
 /** A date and time, short, in the page's language. */
 export function formatDateTime(value) {
   return formatDate(new Date(value), { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-/** The first of the browser's languages the page speaks, else French. */
-export function preferredLanguage(wanted = navigator.languages ?? []) {
-  for (const tag of wanted) {
-    const base = String(tag).toLowerCase().split('-')[0];
-    if (LANGUAGES.includes(base)) {
-      return base;
-    }
-  }
-  return LANGUAGES[0];
 }
 
 /** A language code as a name in the page's language ("ro" → "roumain"). */

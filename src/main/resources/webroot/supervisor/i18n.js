@@ -18,15 +18,7 @@ export const apply = strings.translate;
 export const number = strings.formatNumber;
 
 /** The first of the browser's languages that the dashboard speaks, else French. */
-export function preferredLanguage(wanted = navigator.languages ?? []) {
-  for (const tag of wanted) {
-    const base = String(tag).toLowerCase().split("-")[0];
-    if (LANGUAGES.includes(base)) {
-      return base;
-    }
-  }
-  return LANGUAGES[0];
-}
+export const preferredLanguage = strings.browserLanguage;
 
 /** A language code as a name in the dashboard's language ("ro" → "roumain"). */
 export function languageName(code) {
