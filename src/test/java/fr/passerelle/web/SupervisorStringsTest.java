@@ -1,78 +1,22 @@
 package fr.passerelle.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every string of the supervisor dashboard exists in every language, with the same placeholders. */
 class SupervisorStringsTest {
-  private static final Path ROOT = Path.of("src", "main", "resources", "webroot", "supervisor");
-  private static final List<String> LANGUAGES = List.of("fr", "en");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-  private static final Pattern HTML_KEY = Pattern.compile("data-i18n=\"([^\"]+)\"");
+  private static final PageStrings STRINGS = new PageStrings("supervisor", List.of("fr", "en"));
   // A quoted literal shaped like a key ("alert.noWorker"); only those whose first part is a key's first part count.
   private static final Pattern JS_LITERAL = Pattern.compile("[\"'`]([a-z]+(?:\\.[a-zA-Z0-9]+)+)[\"'`]");
 
-  private static JsonObject strings(String language) {
-    return new JsonObject(read(ROOT.resolve("i18n").resolve(language + ".json")));
-  }
-
-  private static String read(Path path) {
-    try {
-      return Files.readString(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @Test
   void everyLanguageHasEveryKeyWithTheSamePlaceholdersAndNoBlank() {
-    JsonObject reference = strings(LANGUAGES.get(0));
-    for (String language : LANGUAGES) {
-      JsonObject strings = strings(language);
-      assertThat(strings.fieldNames()).as(language).isEqualTo(reference.fieldNames());
-      for (String key : reference.fieldNames()) {
-        assertThat(strings.getString(key)).as(language + " " + key).isNotBlank();
-        assertThat(placeholders(strings.getString(key))).as(language + " " + key)
-            .isEqualTo(placeholders(reference.getString(key)));
-      }
-    }
+    STRINGS.assertEveryLanguageHasEveryKeyWithTheSamePlaceholdersAndNoBlank();
   }
 
   @Test
-  void everyKeyThePageAndItsModulesUseExists() throws IOException {
-    Set<String> keys = strings("fr").fieldNames();
-    Set<String> prefixes = new TreeSet<>();
-    keys.forEach(key -> prefixes.add(key.substring(0, key.indexOf('.'))));
-    Set<String> used = new TreeSet<>(matches(HTML_KEY, read(ROOT.resolve("index.html"))));
-    try (Stream<Path> modules = Files.list(ROOT)) {
-      modules.filter(path -> path.toString().endsWith(".js"))
-          .forEach(path -> matches(JS_LITERAL, read(path)).stream()
-              .filter(literal -> prefixes.contains(literal.substring(0, literal.indexOf('.'))))
-              .forEach(used::add));
-    }
-    assertThat(used).as("keys found in the page and modules").hasSizeGreaterThan(60);
-    assertThat(keys).containsAll(used);
-  }
-
-  private static Set<String> placeholders(String text) {
-    return new TreeSet<>(matches(PLACEHOLDER, text));
-  }
-
-  private static List<String> matches(Pattern pattern, String text) {
-    Matcher matcher = pattern.matcher(text);
-    return matcher.results().map(result -> result.group(1)).toList();
+  void everyKeyThePageAndItsModulesUseExists() {
+    STRINGS.assertEveryKeyThePageAndItsModulesUseExists(JS_LITERAL, List.of());
   }
 }
