@@ -1,7 +1,7 @@
 package fr.passerelle.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,39 +29,14 @@ public final class IntakeCommand {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err, Terminal terminal) {
-    if (args.length == 0) {
-      err.println(USAGE);
-      return CliException.USAGE;
-    }
-    String[] options = Arrays.copyOfRange(args, 1, args.length);
-    try {
-      switch (args[0]) {
-        case "keygen" -> IntakeKeygen.run(options, out, err, terminal);
-        case "show" -> IntakeKeygen.print(AssociationKeyFile.read(Options.parse(options,
-            Set.of("--key")).path("--key")).publicKey(), out);
-        case "list" -> IntakeReferrals.list(options, out);
-        case "fetch" -> IntakeReferrals.fetch(options, out, err, terminal);
-        case "ack" -> IntakeReferrals.change(options, "acknowledge", out);
-        case "accept", "decline" -> IntakeReferrals.change(options, args[0], out);
-        case "help", "--help", "-h" -> out.println(USAGE);
-        default -> {
-          err.println("passerelle intake: unknown command; expected keygen, show, list, fetch, ack, accept or "
-              + "decline");
-          err.println(USAGE);
-          return CliException.USAGE;
-        }
-      }
-      return 0;
-    } catch (CliException e) {
-      err.println("passerelle intake " + args[0] + ": " + e.getMessage());
-      if (e.exitCode() == CliException.USAGE) {
-        err.println(USAGE);
-      }
-      return e.exitCode();
-    } catch (RuntimeException e) {
-      // Only the type: a message from a library might quote input, and input may be a key.
-      err.println("passerelle intake " + args[0] + ": failed: " + e.getClass().getSimpleName());
-      return CliException.FAILURE;
-    }
+    return Subcommands.run("intake", USAGE, "keygen, show, list, fetch, ack, accept or decline", Map.of(
+        "keygen", options -> IntakeKeygen.run(options, out, err, terminal),
+        "show", options -> IntakeKeygen.print(AssociationKeyFile.read(Options.parse(options,
+            Set.of("--key")).path("--key")).publicKey(), out),
+        "list", options -> IntakeReferrals.list(options, out),
+        "fetch", options -> IntakeReferrals.fetch(options, out, err, terminal),
+        "ack", options -> IntakeReferrals.change(options, "acknowledge", out),
+        "accept", options -> IntakeReferrals.change(options, "accept", out),
+        "decline", options -> IntakeReferrals.change(options, "decline", out)), args, out, err);
   }
 }

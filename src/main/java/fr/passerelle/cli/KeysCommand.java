@@ -2,7 +2,7 @@ package fr.passerelle.cli;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.Arrays;
+import java.util.Map;
 
 /** {@code java -jar passerelle.jar keys ...}: the admin's offline tool for the organisation root key. */
 public final class KeysCommand {
@@ -26,35 +26,10 @@ public final class KeysCommand {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err, Clock clock, Terminal terminal) {
-    if (args.length == 0) {
-      err.println(USAGE);
-      return CliException.USAGE;
-    }
-    String[] options = Arrays.copyOfRange(args, 1, args.length);
-    try {
-      switch (args[0]) {
-        case "init-organisation" -> InitOrganisation.run(options, out, err, terminal);
-        case "show" -> ShowKey.run(options, out);
-        case "rotate" -> RotateOrganisation.run(options, out, err, terminal);
-        case "sign-worker" -> SignWorker.run(options, out, err, clock, terminal);
-        case "help", "--help", "-h" -> out.println(USAGE);
-        default -> {
-          err.println("passerelle keys: unknown command; expected init-organisation, show, rotate or sign-worker");
-          err.println(USAGE);
-          return CliException.USAGE;
-        }
-      }
-      return 0;
-    } catch (CliException e) {
-      err.println("passerelle keys " + args[0] + ": " + e.getMessage());
-      if (e.exitCode() == CliException.USAGE) {
-        err.println(USAGE);
-      }
-      return e.exitCode();
-    } catch (RuntimeException e) {
-      // Only the type: a message from a library might quote input, and input may be a key.
-      err.println("passerelle keys " + args[0] + ": failed: " + e.getClass().getSimpleName());
-      return CliException.FAILURE;
-    }
+    return Subcommands.run("keys", USAGE, "init-organisation, show, rotate or sign-worker", Map.of(
+        "init-organisation", options -> InitOrganisation.run(options, out, err, terminal),
+        "show", options -> ShowKey.run(options, out),
+        "rotate", options -> RotateOrganisation.run(options, out, err, terminal),
+        "sign-worker", options -> SignWorker.run(options, out, err, clock, terminal)), args, out, err);
   }
 }
